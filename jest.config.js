@@ -1,0 +1,48 @@
+// One jest run, four layers. Each layer is a project so it can have its own setup:
+// unit tests need nothing, workflow tests start their own time-skipping server per file,
+// end-to-end and replay tests share the dev server, PostgreSQL and the partner simulators
+// started once in test/support/global-setup.ts.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  },
+];
+
+const moduleNameMapper = {
+  '^@tnw/(domain|contracts|persistence|integrations|temporal)$': '<rootDir>/libs/$1/src',
+};
+
+const base = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
+    },
+    {
+      ...base,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts', '<rootDir>/test/replay/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};
