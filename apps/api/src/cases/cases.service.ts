@@ -1,0 +1,120 @@
+import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  recordFirstContactUpdate,
+  trajectoryStateQuery,
+  trajectoryWorkflowId,
+  TRAJECTORY_WORKFLOW,
+  type Actor,
+  type TrajectoryInput,
+  type TrajectoryState,
+} from '@tnw/contracts';
+import { CaseReadModel, CaseRegistry } from '@tnw/persistence';
+import { PinoLogger } from 'nestjs-pino';
+import { TemporalClientHolder } from '../temporal-client.provider';
+import { invalidRequest } from '../../../shared/request-validation';
+import type { FirstContactDto, StartCaseDto } from './case.dto';
+import { checkStartCase } from './start-case-rules';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly registry: CaseRegistry,
+    private readonly readModel: CaseReadModel,
+    private readonly temporal: TemporalClientHolder,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext(CasesService.name);
+  }
+
+  async start(dto: StartCaseDto, today: string) {
+    const check = checkStartCase(dto, today);
+    if (check.kind === 'invalid') throw invalidRequest(check.violations);
+    if (check.kind === 'refused') {
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Not eligible', ...check.refusal });
+    }
+    const registered = await this.registry.register({
+      nationalNumber: check.nationalNumber,
+      language: dto.language,
+      postalCode: dto.postalCode,
+      route: dto.route,
+      incapacityStartDate: dto.incapacityStartDate,
+      referralDate: dto.referralDate,
+      workflowIdFor: trajectoryWorkflowId,
+    });
+    const input: TrajectoryInput = {
+      caseId: registered.caseId,
+      personId: registered.personId,
+      route: dto.route,
+      incapacityStartDate: dto.incapacityStartDate,
+      referralDate: dto.referralDate,
+    };
+    try {
+      await this.temporal.client.workflow.start(TRAJECTORY_WORKFLOW, {
+        workflowId: registered.workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+      });
+    } catch (error) {
+      this.logger.error({ err: error, caseId: registered.caseId }, 'trajectory could not be started; registration withdrawn');
+      await this.registry.withdraw(registered.caseId);
+      throw new ServiceUnavailableException('The workflow engine did not accept the case; nothing was recorded. Try again.');
+    }
+    this.logger.info({ caseId: registered.caseId, route: dto.route }, 'trajectory started');
+    return { caseId: registered.caseId, workflowId: registered.workflowId, status: 'registered' };
+  }
+
+  async find(caseId: string) {
+    const view = await this.readModel.find(caseId);
+    if (!view) throw new NotFoundException(`no case ${caseId}`);
+    const { case: found, openTasks } = view;
+    return {
+      caseId: found.id,
+      workflowId: found.workflowId,
+      route: found.route,
+      status: found.status,
+      mutuality: found.mutuality,
+      incapacityStartDate: found.incapacityStartDate,
+      referralDate: found.referralDate,
+      nextDeadline: found.nextDeadlineKind
+        ? { kind: found.nextDeadlineKind, dueDate: found.nextDeadlineDueDate, expiresAt: found.nextDeadlineExpiresAt, ruleId: found.nextDeadlineRule }
+        : null,
+      openTasks: openTasks.map((task) => ({ kind: task.kind, role: task.role, dueAt: task.dueAt })),
+      live: await this.liveState(found.workflowId),
+    };
+  }
+
+  async recordFirstContact(caseId: string, dto: FirstContactDto, actor: Actor): Promise<TrajectoryState> {
+    const handle = this.temporal.client.workflow.getHandle(trajectoryWorkflowId(caseId));
+    try {
+      return await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: dto.heldOn, reason: dto.reason, actor }] });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new ConflictException({ statusCode: 409, error: 'Refused', message: error.cause?.message ?? error.message });
+      }
+      throw error;
+    }
+  }
+
+  /** A decision for a trajectory that has ended is refused with its final status; an unknown case is 404. */
+  private async notRunning(caseId: string) {
+    const view = await this.readModel.find(caseId);
+    if (!view) return new NotFoundException(`no case ${caseId}`);
+    return new ConflictException({
+      statusCode: 409,
+      error: 'Refused',
+      message: `the trajectory of this case has ended (${view.case.status}); nothing was recorded`,
+    });
+  }
+
+  /** The workflow's own view; the read model still answers when the worker is unreachable. */
+  private async liveState(workflowId: string): Promise<TrajectoryState | null> {
+    try {
+      return await this.temporal.client.workflow.getHandle(workflowId).query(trajectoryStateQuery);
+    } catch (error) {
+      this.logger.warn({ err: error, workflowId }, 'live state unavailable');
+      return null;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { requestValidationPipe } from '../../shared/request-validation';
+import { ApiModule } from './api.module';
+import type { ApiAppOptions } from './api-options';
+
+/** The back-office API with validation, structured logs and OpenAPI at /docs. */
+export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(options), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(requestValidationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('TNW orchestrator')
+      .setDescription('Back-office API for return-to-work (Terug Naar Werk) trajectories')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  app.enableShutdownHooks();
+  return app;
+}

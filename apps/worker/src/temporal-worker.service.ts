@@ -1,0 +1,55 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { CaseActivities } from '@tnw/contracts';
+import { installTemporalRuntime } from '@tnw/temporal';
+import { PinoLogger } from 'nestjs-pino';
+import { CaseActivitiesService } from './case-activities.service';
+import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
+
+/** Owns the Temporal worker: created on bootstrap, drained on application shutdown. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(WORKER_OPTIONS) private readonly options: WorkerAppOptions,
+    private readonly caseActivities: CaseActivitiesService,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext(TemporalWorkerService.name);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    installTemporalRuntime(this.logger.logger);
+    const { address, namespace, taskQueue } = this.options.temporal;
+    this.connection = await NativeConnection.connect({ address });
+    const activities: CaseActivities = {
+      verifyMembership: (check) => this.caseActivities.verifyMembership(check),
+      projectCase: (projection) => this.caseActivities.projectCase(projection),
+      appendAuditEntry: (entry) => this.caseActivities.appendAuditEntry(entry),
+    };
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      workflowBundle: this.options.workflowBundle,
+      activities,
+    });
+    this.running = this.worker.run().then(
+      () => this.logger.info('worker stopped'),
+      (error: unknown) => {
+        this.logger.error({ err: error }, 'worker failed');
+        this.options.onFatalError(error);
+      },
+    );
+    this.logger.info({ taskQueue, namespace, address }, 'worker polling');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

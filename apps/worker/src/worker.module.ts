@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { MutualityClient } from '@tnw/integrations';
+import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions } from '@tnw/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { CaseActivitiesService } from './case-activities.service';
+import { loggerOptions } from '../../shared/logger-options';
+import { TemporalWorkerService } from './temporal-worker.service';
+import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
+
+const fromDataSource = <T>(make: (dataSource: DataSource) => T) => ({
+  inject: [getDataSourceToken()],
+  useFactory: make,
+});
+
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerAppOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [LoggerModule.forRoot(loggerOptions('worker')), TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl))],
+      providers: [
+        { provide: WORKER_OPTIONS, useValue: options },
+        { provide: CaseRegistry, ...fromDataSource((ds) => new CaseRegistry(ds)) },
+        { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
+        { provide: AuditLog, ...fromDataSource((ds) => new AuditLog(ds)) },
+        { provide: MutualityClient, useFactory: () => new MutualityClient(options.partnersUrl) },
+        CaseActivitiesService,
+        TemporalWorkerService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './task-queues';
+export * from './trajectory';
+export * from './activities';
+export * from './workflow-types';

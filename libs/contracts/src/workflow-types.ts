@@ -1,0 +1,5 @@
+import { TRAJECTORY_WORKFLOW } from './trajectory';
+
+/** Every workflow type the system runs; the worker proves at compile time that each is exported. */
+export const WORKFLOW_TYPES = [TRAJECTORY_WORKFLOW] as const;
+export type WorkflowType = (typeof WORKFLOW_TYPES)[number];

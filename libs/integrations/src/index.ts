@@ -1,0 +1,2 @@
+export * from './mutuality-client';
+export * from './partner-http';

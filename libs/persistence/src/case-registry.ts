@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { CaseFileEntity } from './entities/case-file.entity';
+import { InsuredPersonEntity } from './entities/insured-person.entity';
+
+export interface NewCase {
+  nationalNumber: string;
+  language: string;
+  postalCode: string;
+  route: string;
+  incapacityStartDate: string;
+  referralDate: string;
+  workflowIdFor(caseId: string): string;
+}
+
+export interface RegisteredCase {
+  caseId: string;
+  personId: string;
+  workflowId: string;
+}
+
+/**
+ * Registration of people and cases by the API, before a workflow starts. The person is found
+ * by national number or created with a new pseudonymous ID, which is all the workflow sees.
+ */
+export class CaseRegistry {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async register(newCase: NewCase): Promise<RegisteredCase> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(InsuredPersonEntity)
+        .values({
+          id: randomUUID(),
+          nationalNumber: newCase.nationalNumber,
+          language: newCase.language,
+          postalCode: newCase.postalCode,
+        })
+        .orIgnore()
+        .execute();
+      const person = await tx.findOneByOrFail(InsuredPersonEntity, { nationalNumber: newCase.nationalNumber });
+      const caseId = randomUUID();
+      const workflowId = newCase.workflowIdFor(caseId);
+      await tx.insert(CaseFileEntity, {
+        id: caseId,
+        personId: person.id,
+        workflowId,
+        route: newCase.route,
+        status: 'registered',
+        incapacityStartDate: newCase.incapacityStartDate,
+        referralDate: newCase.referralDate,
+      });
+      return { caseId, personId: person.id, workflowId };
+    });
+  }
+
+  /** Undoes a registration whose workflow could not be started, so no orphan case remains. */
+  async withdraw(caseId: string): Promise<void> {
+    await this.dataSource.getRepository(CaseFileEntity).delete({ id: caseId, status: 'registered' });
+  }
+
+  async nationalNumberOf(personId: string): Promise<string> {
+    const person = await this.dataSource.getRepository(InsuredPersonEntity).findOneByOrFail({ id: personId });
+    return person.nationalNumber;
+  }
+}

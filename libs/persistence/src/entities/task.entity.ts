@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export type TaskStatus = 'open' | 'done';
+
+/** A piece of work in a role's inbox; one row per case and kind, reopened when it recurs. */
+@Entity('task')
+@Unique('task_case_kind', ['caseId', 'kind'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @Column({ type: 'varchar', length: 48 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  role!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ type: 'varchar', length: 8 })
+  status!: TaskStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

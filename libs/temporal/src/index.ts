@@ -1,0 +1,4 @@
+export * from './connection-config';
+export * from './repo-root';
+export * from './workflow-bundle';
+export * from './runtime';

@@ -1,0 +1,159 @@
+import { trajectoryWorkflowId } from '@tnw/contracts';
+import { AuditLog } from '@tnw/persistence';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@tnw/persistence';
+import { startE2eApps, type E2eApps } from '../support/e2e-apps';
+
+// Valid national numbers (mod-97 computed by hand): born 1985-07-30 serial 033; born 1990-01-15
+// serial 123; born 1979-03-22 serial 999, whom the mutuality simulator does not know.
+const MEMBER = '85.07.30-033.28';
+const OTHER_MEMBER = '90011512363';
+const NOT_A_MEMBER = '79032299921';
+
+const coordinatorHeaders = { 'x-actor-id': 'coord-17', 'x-actor-role': 'coordinator' };
+
+describe('a case through every layer: HTTP API, Temporal dev server, worker, simulators, PostgreSQL', () => {
+  let apps: E2eApps;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    apps = await startE2eApps('cases');
+    dataSource = await new DataSource(dataSourceOptions(apps.databaseUrl)).initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await apps?.close();
+  });
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${apps.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    api(path, { method: 'POST', body: JSON.stringify(body), headers });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
+  const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
+
+  function newCase(overrides: Record<string, unknown> = {}) {
+    return {
+      nationalNumber: MEMBER,
+      route: 'A',
+      incapacityStartDate: '2025-10-20',
+      referralDate: '2026-02-20',
+      regime: 'employee',
+      contract: 'underContract',
+      postalCode: '9000',
+      language: 'nl',
+      ...overrides,
+    };
+  }
+
+  async function caseOnceStatus(caseId: string, status: string) {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const body = await json(api(`/cases/${caseId}`));
+      if (body.status === status) return body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`case ${caseId} never reached ${status}`);
+  }
+
+  it('answers /health with 200 when PostgreSQL and Temporal answer', async () => {
+    const response = await api('/health');
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+
+  it('starts a case, runs it on the prebuilt bundle, and reads it back from the read model and the workflow', async () => {
+    const created = await post('/cases', newCase());
+    expect(created.status).toBe(201);
+    const { caseId, workflowId } = await json(created);
+    expect(workflowId).toBe(trajectoryWorkflowId(caseId));
+    expect(workflowId).not.toContain('85073003328');
+
+    const body = await caseOnceStatus(caseId, 'awaitingFirstContact');
+    expect(body).toMatchObject({
+      route: 'A',
+      mutuality: expect.stringMatching(/^\d00$/),
+      // Referred on 2026-02-20: within one month means by 2026-03-20 (D9).
+      nextDeadline: { kind: 'firstContact', dueDate: '2026-03-20', ruleId: 'coordinator.firstContactWithin' },
+      openTasks: [{ kind: 'firstContact', role: 'coordinator', dueAt: '2026-03-20T23:00:00.000Z' }],
+      live: { status: 'awaitingFirstContact', caseId },
+    });
+    expect(JSON.stringify(body)).not.toContain('85073003328');
+  });
+
+  it('keeps the national number out of the workflow history', async () => {
+    const { caseId } = await json(post('/cases', newCase({ nationalNumber: OTHER_MEMBER })));
+    await caseOnceStatus(caseId, 'awaitingFirstContact');
+    const history = await apps.client.workflow.getHandle(trajectoryWorkflowId(caseId)).fetchHistory();
+    expect(JSON.stringify(history)).not.toContain(OTHER_MEMBER);
+  });
+
+  it('records a first contact with its actor in the audit log, and refuses a second one with the reason', async () => {
+    const { caseId } = await json(post('/cases', newCase()));
+    await caseOnceStatus(caseId, 'awaitingFirstContact');
+
+    const held = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02', reason: 'met at the office' }, coordinatorHeaders);
+    expect(held.status).toBe(200);
+    expect(await json(held)).toMatchObject({ status: 'firstContactHeld', firstContactDate: '2026-03-02' });
+    await caseOnceStatus(caseId, 'firstContactHeld');
+    const audit = await new AuditLog(dataSource).forCase(caseId);
+    expect(audit).toMatchObject([{ actorId: 'coord-17', actorRole: 'coordinator', action: 'recordFirstContact', reason: 'met at the office' }]);
+
+    const again = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-03' }, coordinatorHeaders);
+    expect(again.status).toBe(409);
+    expect((await json(again)).message).toBe('the trajectory of this case has ended (firstContactHeld); nothing was recorded');
+  });
+
+  it('refuses a first contact without an actor, naming the header', async () => {
+    const { caseId } = await json(post('/cases', newCase()));
+    const response = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02' }, { 'x-actor-id': 'coord-17' });
+    expect(response.status).toBe(400);
+    expect((await json(response)).violations).toEqual([expect.objectContaining({ field: 'x-actor-role', rule: 'isIn' })]);
+  });
+
+  it.each([
+    ['a national number with a wrong check', { nationalNumber: '85073003329' }, 'nationalNumber', 'isBelgianNationalNumber'],
+    ['an impossible date', { incapacityStartDate: '2025-02-30' }, 'incapacityStartDate', 'isCalendarDate'],
+    ['an unknown route', { route: 'D' }, 'route', 'isIn'],
+    ['a postal code that is not Belgian', { postalCode: '75001' }, 'postalCode', 'matches'],
+    ['an unknown field', { diagnosis: 'x' }, 'diagnosis', 'whitelistValidation'],
+    ['a referral before the incapacity', { referralDate: '2025-10-19' }, 'referralDate', 'notBeforeIncapacityStart'],
+  ])('refuses %s with 400 naming the field and the rule', async (_what, overrides, field, rule) => {
+    const response = await post('/cases', newCase(overrides));
+    expect(response.status).toBe(400);
+    expect((await json(response)).violations).toContainEqual(expect.objectContaining({ field, rule }));
+  });
+
+  it('refuses an out-of-scope person with 422 naming the rule, and starts nothing', async () => {
+    const response = await post('/cases', newCase({ exclusion: 'workAccident' }));
+    expect(response.status).toBe(422);
+    expect(await json(response)).toMatchObject({ ruleId: 'scope.excludedCategories', citation: { domainRule: 'D2' } });
+  });
+
+  it('ends a case whose person the mutuality does not know', async () => {
+    const { caseId } = await json(post('/cases', newCase({ nationalNumber: NOT_A_MEMBER })));
+    const body = await caseOnceStatus(caseId, 'notAMember');
+    expect(body.openTasks).toEqual([]);
+  });
+
+  it('asks the mutuality exactly once per case while it fails a third of its calls', async () => {
+    await fetch(`${apps.partnersUrl}/_admin/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failureRate: 0.34, latencyMs: 0 }),
+    });
+    try {
+      const started = await Promise.all([1, 2, 3, 4, 5, 6].map(() => json(post('/cases', newCase()))));
+      for (const { caseId } of started) await caseOnceStatus(caseId, 'awaitingFirstContact');
+      const effects: Array<{ idempotencyKey: string }> = await json(fetch(`${apps.partnersUrl}/_admin/effects`));
+      for (const { workflowId } of started) {
+        expect(effects.filter((effect) => effect.idempotencyKey.startsWith(`${workflowId}/`))).toHaveLength(1);
+      }
+    } finally {
+      await fetch(`${apps.partnersUrl}/_admin/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ failureRate: 0, latencyMs: 0 }),
+      });
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
+import { workflowBundleOptions } from '@tnw/temporal';
+import { temporalTestServerPath } from '../../scripts/devstack/tools';
+
+/**
+ * Temporal's time-skipping test server (the Java one, fetched from Maven by scripts/tools.sh):
+ * timers of months and years fire in seconds, at the instants they would in production.
+ * One environment and one bundle per test file; test files never share an environment.
+ */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+}
+
+export async function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ ...workflowBundleOptions(), logger: new DefaultLogger('WARN') });
+}
+
+/**
+ * Moves the environment's clock forward to `instant`, so that a test can start a case on a
+ * date chosen by hand and compare the deadlines with instants computed by hand.
+ */
+export async function skipTo(env: TestWorkflowEnvironment, instant: string): Promise<void> {
+  const target = Date.parse(instant);
+  const now = await env.currentTimeMs();
+  if (target <= now) throw new Error(`the test clock is already past ${instant}; choose a later date`);
+  await env.sleep(target - now);
+}
