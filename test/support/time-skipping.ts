@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
 import { workflowBundleOptions } from '@tnw/temporal';
@@ -28,4 +29,14 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
   const now = await env.currentTimeMs();
   if (target <= now) throw new Error(`the test clock is already past ${instant}; choose a later date`);
   await env.sleep(target - now);
+}
+
+/**
+ * A client whose `result()` leaves the test clock alone. The environment's own client unlocks
+ * time skipping while it awaits a result, and the test server then jumps to its next internal
+ * timer (ten years ahead) even after the workflow has closed, moving the clock under the next
+ * test's hand-computed dates. Tests move time explicitly with `env.sleep` or `skipTo` instead.
+ */
+export function clientWithoutSkipping(env: TestWorkflowEnvironment): Client {
+  return new Client({ connection: env.connection, namespace: env.namespace });
 }

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import {
@@ -12,7 +12,7 @@ import {
   type TrajectoryInput,
 } from '@tnw/contracts';
 import { writeHistory } from '../support/histories';
-import { bundleWorkflows, createTimeSkippingEnv, skipTo } from '../support/time-skipping';
+import { bundleWorkflows, createTimeSkippingEnv, clientWithoutSkipping, skipTo } from '../support/time-skipping';
 
 /** What the workflow told the read model, and when (in the test server's skipped time). */
 interface Projected {
@@ -24,6 +24,7 @@ const coordinator = { id: 'coord-17', role: 'coordinator' as const };
 
 describe('trajectory workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
+  let client: Client;
   let bundle: WorkflowBundle;
   let projected: Projected[];
   let members: boolean;
@@ -41,6 +42,7 @@ describe('trajectory workflow on the time-skipping server', () => {
 
   beforeAll(async () => {
     [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+    client = clientWithoutSkipping(env);
   });
   afterAll(async () => {
     await env?.teardown();
@@ -65,7 +67,7 @@ describe('trajectory workflow on the time-skipping server', () => {
     await skipTo(env, '2032-02-01T00:00:00+01:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000001';
     const state = await withWorker('trajectory-overdue', async () => {
-      const handle = await env.client.workflow.start(TRAJECTORY_WORKFLOW, {
+      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
         workflowId: trajectoryWorkflowId(caseId),
         taskQueue: 'trajectory-overdue',
         args: [input(caseId, '2032-02-01')],
@@ -100,7 +102,7 @@ describe('trajectory workflow on the time-skipping server', () => {
     await skipTo(env, '2032-06-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000002';
     await withWorker('trajectory-in-time', async () => {
-      const handle = await env.client.workflow.start(TRAJECTORY_WORKFLOW, {
+      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
         workflowId: trajectoryWorkflowId(caseId),
         taskQueue: 'trajectory-in-time',
         args: [input(caseId, '2032-06-01')],
@@ -117,16 +119,17 @@ describe('trajectory workflow on the time-skipping server', () => {
     await skipTo(env, '2032-09-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000003';
     await withWorker('trajectory-refusals', async () => {
-      const handle = await env.client.workflow.start(TRAJECTORY_WORKFLOW, {
+      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
         workflowId: trajectoryWorkflowId(caseId),
         taskQueue: 'trajectory-refusals',
         args: [input(caseId, '2032-09-01')],
       });
       await env.sleep('1 day');
       const record = (heldOn: string) => handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn, actor: coordinator }] });
-      await expect(record('2032-08-31')).rejects.toThrow(/before the referral date 2032-09-01/);
-      await expect(record('2032-09-30')).rejects.toThrow(/in the future/);
-      await expect(record('2032-02-30')).rejects.toThrow(WorkflowUpdateFailedError);
+      const refusal = (message: string) => ({ name: WorkflowUpdateFailedError.name, cause: expect.objectContaining({ message }) });
+      await expect(record('2032-08-31')).rejects.toMatchObject(refusal('heldOn 2032-08-31 is before the referral date 2032-09-01'));
+      await expect(record('2032-09-30')).rejects.toMatchObject(refusal('heldOn 2032-09-30 is in the future'));
+      await expect(record('2032-02-30')).rejects.toMatchObject(refusal('Not a valid calendar date (YYYY-MM-DD): "2032-02-30"'));
       expect(await handle.query(trajectoryStateQuery)).toMatchObject({ status: 'awaitingFirstContact' });
       await record('2032-09-02');
       expect(await handle.result()).toMatchObject({ status: 'firstContactHeld', firstContactDate: '2032-09-02' });
@@ -137,7 +140,7 @@ describe('trajectory workflow on the time-skipping server', () => {
     members = false;
     const caseId = 'c0ffee00-0000-4000-8000-000000000004';
     const state = await withWorker('trajectory-not-member', () =>
-      env.client.workflow.execute(TRAJECTORY_WORKFLOW, {
+      client.workflow.execute(TRAJECTORY_WORKFLOW, {
         workflowId: trajectoryWorkflowId(caseId),
         taskQueue: 'trajectory-not-member',
         args: [input(caseId, '2032-09-01')],

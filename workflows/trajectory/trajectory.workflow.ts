@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   recordFirstContactUpdate,
   trajectoryStateQuery,
@@ -23,10 +23,15 @@ const { verifyMembership, projectCase, appendAuditEntry } = proxyActivities<Case
  */
 export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
   const state: TrajectoryState = { caseId: input.caseId, route: input.route, status: 'verifyingMembership' };
-  let mutuality: string | undefined;
-
   const project = (openTasks: OpenTask[]) =>
-    projectCase({ caseId: input.caseId, route: input.route, status: state.status, mutuality, nextDeadline: state.nextDeadline, openTasks });
+    projectCase({
+      caseId: input.caseId,
+      route: input.route,
+      status: state.status,
+      mutuality: state.mutuality,
+      nextDeadline: state.nextDeadline,
+      openTasks,
+    });
 
   setHandler(trajectoryStateQuery, () => state);
   setHandler(
@@ -53,7 +58,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     await project([]);
     return state;
   }
-  mutuality = membership.mutuality;
+  state.mutuality = membership.mutuality;
 
   const deadline = deadlines.coordinatorFirstContactDue(input.referralDate);
   const expiresAt = expiryOf(deadline);
@@ -69,6 +74,9 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     await project([firstContactTask, { kind: 'firstContactOverdue', role: 'supervisor', dueAt: expiresAt }]);
     await condition(held);
   }
+  // The update that recorded the contact answers once its audit entry is written; letting it
+  // finish first keeps its completion out of the workflow task that completes the workflow.
+  await condition(allHandlersFinished);
   await project([]);
   return state;
 }

@@ -43,6 +43,8 @@ export interface TrajectoryState {
   caseId: string;
   route: Route;
   status: TrajectoryStatus;
+  /** Code of the mutuality that pays the benefit, once membership is confirmed. */
+  mutuality?: string;
   nextDeadline?: DeadlineView;
   firstContactDate?: string;
 }
