@@ -25,6 +25,8 @@ const base = {
 };
 
 module.exports = {
+  // Workflow and end-to-end tests wait for real servers and activity retries.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {

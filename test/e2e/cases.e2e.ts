@@ -10,6 +10,12 @@ const MEMBER = '85.07.30-033.28';
 const OTHER_MEMBER = '90011512363';
 const NOT_A_MEMBER = '79032299921';
 
+// Every case here is referred on 2026-02-20, so its first-contact deadline (2026-03-20, D9) has
+// passed on the dev server's real clock: the workflow escalates at once, and the test can
+// compare the read model with dates computed by hand. The timer itself is tested to the
+// instant on the time-skipping server (test/workflows).
+const OVERDUE = 'firstContactOverdue';
+
 const coordinatorHeaders = { 'x-actor-id': 'coord-17', 'x-actor-role': 'coordinator' };
 
 describe('a case through every layer: HTTP API, Temporal dev server, worker, simulators, PostgreSQL', () => {
@@ -68,28 +74,33 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     expect(workflowId).toBe(trajectoryWorkflowId(caseId));
     expect(workflowId).not.toContain('85073003328');
 
-    const body = await caseOnceStatus(caseId, 'awaitingFirstContact');
+    const body = await caseOnceStatus(caseId, OVERDUE);
+    // Referred on 2026-02-20: within one month means by 2026-03-20 (D9), so until 00:00 Brussels
+    // time (UTC+1) on 2026-03-21; past it, a supervisor has the case in their inbox as well.
+    const expiry = '2026-03-20T23:00:00.000Z';
     expect(body).toMatchObject({
       route: 'A',
       mutuality: expect.stringMatching(/^\d00$/),
-      // Referred on 2026-02-20: within one month means by 2026-03-20 (D9).
-      nextDeadline: { kind: 'firstContact', dueDate: '2026-03-20', ruleId: 'coordinator.firstContactWithin' },
-      openTasks: [{ kind: 'firstContact', role: 'coordinator', dueAt: '2026-03-20T23:00:00.000Z' }],
-      live: { status: 'awaitingFirstContact', caseId },
+      nextDeadline: { kind: 'firstContact', dueDate: '2026-03-20', expiresAt: expiry, ruleId: 'coordinator.firstContactWithin' },
+      openTasks: [
+        { kind: 'firstContact', role: 'coordinator', dueAt: expiry },
+        { kind: 'firstContactOverdue', role: 'supervisor', dueAt: expiry },
+      ],
+      live: { status: OVERDUE, caseId },
     });
     expect(JSON.stringify(body)).not.toContain('85073003328');
   });
 
   it('keeps the national number out of the workflow history', async () => {
     const { caseId } = await json(post('/cases', newCase({ nationalNumber: OTHER_MEMBER })));
-    await caseOnceStatus(caseId, 'awaitingFirstContact');
+    await caseOnceStatus(caseId, OVERDUE);
     const history = await apps.client.workflow.getHandle(trajectoryWorkflowId(caseId)).fetchHistory();
     expect(JSON.stringify(history)).not.toContain(OTHER_MEMBER);
   });
 
   it('records a first contact with its actor in the audit log, and refuses a second one with the reason', async () => {
     const { caseId } = await json(post('/cases', newCase()));
-    await caseOnceStatus(caseId, 'awaitingFirstContact');
+    await caseOnceStatus(caseId, OVERDUE);
 
     const held = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02', reason: 'met at the office' }, coordinatorHeaders);
     expect(held.status).toBe(200);
@@ -143,7 +154,7 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     });
     try {
       const started = await Promise.all([1, 2, 3, 4, 5, 6].map(() => json(post('/cases', newCase()))));
-      for (const { caseId } of started) await caseOnceStatus(caseId, 'awaitingFirstContact');
+      for (const { caseId } of started) await caseOnceStatus(caseId, OVERDUE);
       const effects: Array<{ idempotencyKey: string }> = await json(fetch(`${apps.partnersUrl}/_admin/effects`));
       for (const { workflowId } of started) {
         expect(effects.filter((effect) => effect.idempotencyKey.startsWith(`${workflowId}/`))).toHaveLength(1);

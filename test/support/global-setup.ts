@@ -11,6 +11,8 @@ import { runMigrations } from '../../libs/persistence/src/run-migrations';
  * away at the end. Suites find them through the environment variables set here.
  */
 export default async function globalSetup(): Promise<void> {
+  // The apps log JSON at info level in production; in tests only warnings and errors matter.
+  process.env.LOG_LEVEL ??= 'warn';
   const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
   const [postgres, temporal] = await Promise.all([
     startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'tnw-pg-')), port: pgPort, database: 'tnw', persistent: false }),
