@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what `npm start` and `npm test` need and is missing: node modules (npm ci, only when
+# Installs what `npm start` and `npm test` need and is missing: node modules (only when
 # package-lock.json changed since the last install) and the Temporal engine binaries.
 # Sourced by start.sh and test.sh; fails with a message naming the missing prerequisite.
 set -euo pipefail
@@ -11,8 +11,11 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ "$(cat node_modules/.tnw-installed 2>/dev/null)" != "$lock_hash" ]; then
-  echo "Installing node modules (npm ci)..." >&2
-  npm ci --no-audit --no-fund >&2 || { echo "error: npm ci failed (is the npm registry reachable?)" >&2; exit 1; }
+  echo "Installing node modules..." >&2
+  # `npm install`, not `npm ci`: the registry proxy here serves no metadata for other platforms'
+  # optional binaries (@swc/core-darwin-*, ...), so the lockfile lacks them and `npm ci` refuses
+  # it as out of sync. With the lockfile present, `npm install` installs the same versions.
+  npm install --no-audit --no-fund >&2 || { echo "error: npm install failed (is the npm registry reachable?)" >&2; exit 1; }
   echo "$lock_hash" > node_modules/.tnw-installed
 fi
 
