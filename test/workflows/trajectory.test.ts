@@ -52,13 +52,16 @@ describe('trajectory workflow on the time-skipping server', () => {
     members = true;
   });
 
-  async function withWorker<T>(taskQueue: string, body: () => Promise<T>): Promise<T> {
+  const taskQueue = 'trajectory-tests';
+
+  async function withWorker<T>(body: () => Promise<T>): Promise<T> {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
     return worker.runUntil(body);
   }
 
-  function input(caseId: string, referralDate: string): TrajectoryInput {
-    return { caseId, personId: `person-${caseId}`, route: 'A', incapacityStartDate: '2031-10-06', referralDate };
+  function startTrajectory(caseId: string, referralDate: string) {
+    const input: TrajectoryInput = { caseId, personId: `person-${caseId}`, route: 'A', incapacityStartDate: '2031-10-06', referralDate };
+    return client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue, args: [input] });
   }
 
   it('escalates a first contact not held within one month of the referral, at 00:00 Brussels 30 days later', async () => {
@@ -66,12 +69,8 @@ describe('trajectory workflow on the time-skipping server', () => {
     // the coordinator has until 2032-03-02T00:00+01:00, 30 days after the start of the referral day.
     await skipTo(env, '2032-02-01T00:00:00+01:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000001';
-    const state = await withWorker('trajectory-overdue', async () => {
-      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
-        workflowId: trajectoryWorkflowId(caseId),
-        taskQueue: 'trajectory-overdue',
-        args: [input(caseId, '2032-02-01')],
-      });
+    const state = await withWorker(async () => {
+      const handle = await startTrajectory(caseId, '2032-02-01');
       await env.sleep('29 days');
       expect(await handle.query(trajectoryStateQuery)).toMatchObject({ status: 'awaitingFirstContact' });
       await env.sleep('2 days');
@@ -101,12 +100,8 @@ describe('trajectory workflow on the time-skipping server', () => {
   it('closes the case without escalation when the first contact is held in time', async () => {
     await skipTo(env, '2032-06-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000002';
-    await withWorker('trajectory-in-time', async () => {
-      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
-        workflowId: trajectoryWorkflowId(caseId),
-        taskQueue: 'trajectory-in-time',
-        args: [input(caseId, '2032-06-01')],
-      });
+    await withWorker(async () => {
+      const handle = await startTrajectory(caseId, '2032-06-01');
       await env.sleep('10 days');
       await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2032-06-11', actor: coordinator }] });
       await handle.result();
@@ -118,12 +113,8 @@ describe('trajectory workflow on the time-skipping server', () => {
   it('refuses a first contact in the wrong state or with an impossible date, and keeps running', async () => {
     await skipTo(env, '2032-09-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000003';
-    await withWorker('trajectory-refusals', async () => {
-      const handle = await client.workflow.start(TRAJECTORY_WORKFLOW, {
-        workflowId: trajectoryWorkflowId(caseId),
-        taskQueue: 'trajectory-refusals',
-        args: [input(caseId, '2032-09-01')],
-      });
+    await withWorker(async () => {
+      const handle = await startTrajectory(caseId, '2032-09-01');
       await env.sleep('1 day');
       const record = (heldOn: string) => handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn, actor: coordinator }] });
       const refusal = (message: string) => ({ name: WorkflowUpdateFailedError.name, cause: expect.objectContaining({ message }) });
@@ -139,13 +130,7 @@ describe('trajectory workflow on the time-skipping server', () => {
   it('ends without a deadline when the mutuality does not know the person', async () => {
     members = false;
     const caseId = 'c0ffee00-0000-4000-8000-000000000004';
-    const state = await withWorker('trajectory-not-member', () =>
-      client.workflow.execute(TRAJECTORY_WORKFLOW, {
-        workflowId: trajectoryWorkflowId(caseId),
-        taskQueue: 'trajectory-not-member',
-        args: [input(caseId, '2032-09-01')],
-      }),
-    );
+    const state = await withWorker(async () => (await startTrajectory(caseId, '2032-09-01')).result());
     expect(state.status).toBe('notAMember');
     expect(projected.map((p) => p.projection)).toEqual([{ caseId, route: 'A', status: 'notAMember', mutuality: undefined, nextDeadline: undefined, openTasks: [] }]);
   });
