@@ -2,13 +2,8 @@ import { trajectoryWorkflowId } from '@tnw/contracts';
 import { AuditLog } from '@tnw/persistence';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@tnw/persistence';
+import { actorHeaders, ApiClient, NOT_A_MEMBER, OTHER_MEMBER } from '../support/api-client';
 import { startE2eApps, type E2eApps } from '../support/e2e-apps';
-
-// Valid national numbers (mod-97 computed by hand): born 1985-07-30 serial 033; born 1990-01-15
-// serial 123; born 1979-03-22 serial 999, whom the mutuality simulator does not know.
-const MEMBER = '85.07.30-033.28';
-const OTHER_MEMBER = '90011512363';
-const NOT_A_MEMBER = '79032299921';
 
 // Every case here is referred on 2026-02-20, so its first-contact deadline (2026-03-20, D9) has
 // passed on the dev server's real clock: the workflow escalates at once, and the test can
@@ -16,7 +11,7 @@ const NOT_A_MEMBER = '79032299921';
 // instant on the time-skipping server (test/workflows).
 const OVERDUE = 'firstContactOverdue';
 
-const coordinatorHeaders = { 'x-actor-id': 'coord-17', 'x-actor-role': 'coordinator' };
+const coordinatorHeaders = actorHeaders('coordinator', 'coord-17');
 
 describe('a case through every layer: HTTP API, Temporal dev server, worker, simulators, PostgreSQL', () => {
   let apps: E2eApps;
@@ -24,6 +19,7 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
 
   beforeAll(async () => {
     apps = await startE2eApps('cases');
+    client = new ApiClient(apps.apiUrl);
     dataSource = await new DataSource(dataSourceOptions(apps.databaseUrl)).initialize();
   });
   afterAll(async () => {
@@ -31,35 +27,12 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     await apps?.close();
   });
 
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${apps.apiUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api(path, { method: 'POST', body: JSON.stringify(body), headers });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
-  const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
-
-  function newCase(overrides: Record<string, unknown> = {}) {
-    return {
-      nationalNumber: MEMBER,
-      route: 'A',
-      incapacityStartDate: '2025-10-20',
-      referralDate: '2026-02-20',
-      regime: 'employee',
-      contract: 'underContract',
-      postalCode: '9000',
-      language: 'nl',
-      ...overrides,
-    };
-  }
-
-  async function caseOnceStatus(caseId: string, status: string) {
-    for (let attempt = 0; attempt < 300; attempt++) {
-      const body = await json(api(`/cases/${caseId}`));
-      if (body.status === status) return body;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`case ${caseId} never reached ${status}`);
-  }
+  let client: ApiClient;
+  const api = (path: string) => client.request(path);
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => client.post(path, body, headers);
+  const json = (response: Response | Promise<Response>) => client.json(response);
+  const newCase = (overrides: Record<string, unknown> = {}) => client.newCase(overrides);
+  const caseOnceStatus = (caseId: string, status: string) => client.caseOnce(caseId, status);
 
   it('answers /health with 200 when PostgreSQL and Temporal answer', async () => {
     const response = await api('/health');
@@ -105,13 +78,13 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     const held = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02', reason: 'met at the office' }, coordinatorHeaders);
     expect(held.status).toBe(200);
     expect(await json(held)).toMatchObject({ status: 'firstContactHeld', firstContactDate: '2026-03-02' });
-    await caseOnceStatus(caseId, 'firstContactHeld');
+    await caseOnceStatus(caseId, 'active');
     const audit = await new AuditLog(dataSource).forCase(caseId);
     expect(audit).toMatchObject([{ actorId: 'coord-17', actorRole: 'coordinator', action: 'recordFirstContact', reason: 'met at the office' }]);
 
     const again = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-03' }, coordinatorHeaders);
     expect(again.status).toBe(409);
-    expect((await json(again)).message).toBe('the trajectory of this case has ended (firstContactHeld); nothing was recorded');
+    expect((await json(again)).message).toBe('a first contact cannot be recorded while the trajectory is active');
   });
 
   it('refuses a first contact without an actor, naming the header', async () => {

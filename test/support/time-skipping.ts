@@ -1,4 +1,5 @@
-import { Client } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
 import { workflowBundleOptions } from '@tnw/temporal';
@@ -39,4 +40,17 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
  */
 export function clientWithoutSkipping(env: TestWorkflowEnvironment): Client {
   return new Client({ connection: env.connection, namespace: env.namespace });
+}
+
+/**
+ * The result of a workflow once it has closed. Polls in real time: a long poll for the result
+ * on the time-skipping server can miss the close while its clock is locked.
+ */
+export async function resultOnceClosed<W extends Workflow>(handle: WorkflowHandle<W>, timeoutMs = 15_000): Promise<WorkflowResultType<W>> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await handle.describe()).status.name === 'RUNNING') {
+    if (Date.now() > deadline) throw new Error(`${handle.workflowId} still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return handle.result();
 }

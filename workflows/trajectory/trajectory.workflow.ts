@@ -1,103 +1,249 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import {
+  fileTrainingRequestUpdate,
+  recordAdvisingPhysicianAgreementUpdate,
   recordFirstContactUpdate,
+  recordFollowUpUpdate,
+  recordOutcomeUpdate,
+  recordTrainingOutcomeUpdate,
+  signEngagementDeclarationUpdate,
+  stopTrajectoryUpdate,
   trajectoryStateQuery,
+  type AuditEntry,
   type CaseActivities,
-  type FirstContactDecision,
-  type OpenTask,
+  type HumanStep,
+  type TrainingRequest,
   type TrajectoryInput,
   type TrajectoryState,
 } from '@tnw/contracts';
-import { deadlines, type Deadline } from '@tnw/domain';
-import { refuseFirstContact } from './first-contact-validation';
+import { deadlines } from '@tnw/domain';
+import { millisecondsUntil, today } from '../workflow-time';
+import { deadlineView, earliestDeadline, openTasksOf } from './projection';
+import { runActivePhase } from './active-phase';
+import {
+  refuseAgreement,
+  refuseEngagement,
+  refuseFirstContact,
+  refuseFollowUp,
+  refuseOutcome,
+  refuseStop,
+  refuseTrainingOutcome,
+  refuseTrainingRequest,
+} from './step-rules';
 
-const { verifyMembership, projectCase, appendAuditEntry } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-});
+const { verifyMembership, confirmInvalidity, projectCase, appendAuditEntry, notifyCoordinator, sendInsuredLetter } =
+  proxyActivities<CaseActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+  });
+
+const ENDED = ['refused', 'notAMember', 'stopped', 'completed'] as const;
 
 /**
- * A return-to-work trajectory from its start to its outcome. So far: the mutuality confirms
- * membership, then the coordinator must hold the first conversation within the rulebook's
- * deadline (D9); past it, the case is escalated to a supervisor and still waits.
+ * A return-to-work trajectory from its start to its outcome (D13-D23): admission by route,
+ * membership, the first conversation within the rulebook's deadline (escalated past it), then
+ * the active phase (follow-ups, engagement declaration, training projects) until the insured
+ * resumes work, stops (D4) or an outcome is recorded.
  */
 export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
   const state: TrajectoryState = { caseId: input.caseId, route: input.route, status: 'verifyingMembership' };
-  const project = (openTasks: OpenTask[]) =>
+  const pending: { agreement?: boolean; training?: TrainingRequest } = {};
+  let projectionVersion = 0;
+  const project = () =>
     projectCase({
       caseId: input.caseId,
+      version: ++projectionVersion,
       route: input.route,
       status: state.status,
       mutuality: state.mutuality,
       nextDeadline: state.nextDeadline,
-      openTasks,
+      openTasks: openTasksOf(state),
     });
+  const audit = (action: AuditEntry['action'], step: HumanStep) =>
+    appendAuditEntry({ caseId: input.caseId, actor: step.actor, action, reason: step.reason, occurredAt: new Date().toISOString() });
+  const ended = () => (ENDED as readonly string[]).includes(state.status);
 
   setHandler(trajectoryStateQuery, () => state);
   setHandler(
-    recordFirstContactUpdate,
-    async (decision: FirstContactDecision) => {
-      state.firstContactDate = decision.heldOn;
-      state.status = 'firstContactHeld';
-      state.nextDeadline = undefined;
-      await appendAuditEntry({
-        caseId: input.caseId,
-        actor: decision.actor,
-        action: 'recordFirstContact',
-        reason: decision.reason,
-        occurredAt: new Date().toISOString(),
-      });
+    recordAdvisingPhysicianAgreementUpdate,
+    async (step) => {
+      pending.agreement = step.agrees;
+      await audit(step.agrees ? 'agreeToTrajectory' : 'disagreeWithTrajectory', step);
       return state;
     },
-    { validator: (decision) => refuseFirstContact(state, input, decision, new Date()) },
+    { validator: (step) => refuseAgreement(state, step) },
   );
+  setHandler(
+    recordFirstContactUpdate,
+    async (step) => {
+      state.firstContactDate = step.heldOn;
+      state.status = 'firstContactHeld';
+      state.nextDeadline = undefined;
+      await audit('recordFirstContact', step);
+      return state;
+    },
+    { validator: (step) => refuseFirstContact(state, input, step, new Date()) },
+  );
+  setHandler(
+    signEngagementDeclarationUpdate,
+    async (step) => {
+      state.engagementSignedOn = step.signedOn;
+      state.presumptionUntil = deadlines.presumptionEnds(step.signedOn).date;
+      await audit('signEngagementDeclaration', step);
+      await project();
+      return state;
+    },
+    { validator: (step) => refuseEngagement(state, step, new Date()) },
+  );
+  setHandler(
+    fileTrainingRequestUpdate,
+    async (step) => {
+      pending.training = step;
+      await audit('fileTrainingRequest', step);
+      return state;
+    },
+    { validator: (step) => refuseTrainingRequest(state, step) },
+  );
+  setHandler(
+    recordTrainingOutcomeUpdate,
+    async (step) => {
+      const training = state.training!;
+      training.status = step.result;
+      if (step.result === 'passed') {
+        training.reevaluationOn = deadlines.trainingReevaluationOn(step.on).date;
+        training.reevaluation = 'scheduled';
+      }
+      await audit(`recordTrainingOutcome:${step.result}`, step);
+      await project();
+      return state;
+    },
+    { validator: (step) => refuseTrainingOutcome(state, step, new Date()) },
+  );
+  setHandler(
+    recordFollowUpUpdate,
+    async (step) => {
+      state.lastFollowUpOn = step.heldOn;
+      const training = state.training;
+      if (training?.reevaluation === 'due' && step.heldOn >= training.reevaluationOn!) training.reevaluation = 'done';
+      await audit('recordFollowUp', step);
+      return state;
+    },
+    { validator: (step) => refuseFollowUp(state, step, new Date()) },
+  );
+  setHandler(
+    recordOutcomeUpdate,
+    async (step) => {
+      state.outcome = step.outcome;
+      state.endedOn = step.on;
+      state.status = 'completed';
+      await audit(`recordOutcome:${step.outcome}`, step);
+      return state;
+    },
+    { validator: (step) => refuseOutcome(state, step, new Date()) },
+  );
+  setHandler(
+    stopTrajectoryUpdate,
+    async (step) => {
+      state.status = 'stopped';
+      state.outcome = 'stoppedByInsured';
+      state.endedOn = today();
+      await audit('stopTrajectory', step);
+      return state;
+    },
+    { validator: (step) => refuseStop(state, step) },
+  );
+
+  /** Ends the workflow once every update has answered, so that none completes with it. */
+  const finish = async () => {
+    state.nextDeadline = undefined;
+    state.followUpDue = undefined;
+    if (state.status === 'stopped') {
+      await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryStopped', registered: false });
+    }
+    await condition(allHandlersFinished);
+    await project();
+    return state;
+  };
+
+  if (input.route === 'B') {
+    state.status = 'awaitingAdvisingPhysicianAgreement';
+    await project();
+    await condition(() => pending.agreement !== undefined || ended());
+    if (ended()) return finish();
+    if (!pending.agreement) {
+      refuse('routeB.advisingPhysicianAgreement', 'The advising physician judged that health does not allow a trajectory now.');
+      await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryRefused', registered: false });
+      return finish();
+    }
+    state.status = 'verifyingMembership';
+  }
+  if (input.route === 'C') {
+    state.status = 'confirmingInvalidity';
+    await project();
+    await notifyCoordinator({ caseId: input.caseId, step: 'routeC.registered', message: 'The employment service reported a spontaneous registration.' });
+    const invalidity = await confirmInvalidity({ caseId: input.caseId, personId: input.personId, onDate: input.referralDate });
+    if (!invalidity.inInvalidity) {
+      refuse('routeC.invalidityConfirmedByMutuality', 'The mutuality does not confirm invalidity on the registration date.');
+      await notifyCoordinator({ caseId: input.caseId, step: 'routeC.refused', message: 'Invalidity not confirmed: no trajectory.' });
+      return finish();
+    }
+    await notifyCoordinator({ caseId: input.caseId, step: 'routeC.invalidityConfirmed', message: `Invalidity confirmed since ${invalidity.since}.` });
+    state.status = 'verifyingMembership';
+  }
 
   const membership = await verifyMembership({ caseId: input.caseId, personId: input.personId });
   if (!membership.member) {
     state.status = 'notAMember';
-    await project([]);
+    await project();
     return state;
   }
   state.mutuality = membership.mutuality;
 
-  const deadline = deadlines.coordinatorFirstContactDue(input.referralDate);
-  const expiresAt = expiryOf(deadline);
+  const firstContact = deadlineView('firstContact', deadlines.coordinatorFirstContactDue(input.referralDate));
   state.status = 'awaitingFirstContact';
-  state.nextDeadline = deadlineView('firstContact', deadline, expiresAt);
-  const firstContactTask: OpenTask = { kind: 'firstContact', role: 'coordinator', dueAt: expiresAt };
-  await project([firstContactTask]);
+  state.nextDeadline = firstContact;
+  await project();
 
-  const held = () => state.firstContactDate !== undefined;
-  const heldInTime = await condition(held, millisecondsUntil(expiresAt), { summary: `first contact due (${deadline.explanation.ruleId})` });
+  const held = () => state.firstContactDate !== undefined || ended();
+  const heldInTime = await condition(held, millisecondsUntil(firstContact.expiresAt), { summary: `first contact due (${firstContact.ruleId})` });
   if (!heldInTime) {
     state.status = 'firstContactOverdue';
-    await project([firstContactTask, { kind: 'firstContactOverdue', role: 'supervisor', dueAt: expiresAt }]);
+    firstContact.overdue = true;
+    await project();
     await condition(held);
   }
+  if (ended()) return finish();
   // The update that recorded the contact answers once its audit entry is written; letting it
   // finish first keeps its completion out of the workflow task that completes the workflow.
   await condition(allHandlersFinished);
-  await project([]);
-  return state;
-}
+  if (!patched('trajectory-continues-after-first-contact')) {
+    // The first version of this workflow ended at the first conversation.
+    await project();
+    return state;
+  }
 
-function deadlineView(kind: string, deadline: Deadline, expiresAt: string) {
-  return {
-    kind,
-    dueDate: deadline.date,
-    expiresAt,
-    ruleId: deadline.explanation.ruleId,
-    explanation: deadline.explanation.text,
-  };
-}
+  state.status = 'active';
+  state.nextDeadline = undefined;
+  if (input.route === 'C') {
+    await notifyCoordinator({ caseId: input.caseId, step: 'routeC.started', message: 'The trajectory started after the first conversation.' });
+  }
+  await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryStarted', registered: false });
+  await runActivePhase({ input, state, pending, ended, project, refreshNextDeadline });
+  return finish();
 
-/** Only 'until' deadlines expire; a workflow that waits for one must have that kind. */
-function expiryOf(deadline: Deadline): string {
-  if (!deadline.expiresAt) throw new Error(`${deadline.explanation.ruleId} is not a deadline that expires`);
-  return deadline.expiresAt;
-}
+  function refuse(ruleId: string, message: string) {
+    state.status = 'refused';
+    state.refusal = { ruleId, message };
+    state.endedOn = today();
+  }
 
-/** Workflow time is deterministic; a deadline already past gives a timer of zero. */
-function millisecondsUntil(instant: string): number {
-  return Math.max(0, Date.parse(instant) - Date.now());
+  function refreshNextDeadline() {
+    state.nextDeadline = earliestDeadline(state.followUpDue);
+  }
 }

@@ -6,6 +6,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { loggerOptions } from '../../shared/logger-options';
 import { API_OPTIONS, type ApiAppOptions } from './api-options';
+import { CaseStepsController } from './cases/case-steps.controller';
+import { CaseStepsService } from './cases/case-steps.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { HealthController } from './health/health.controller';
@@ -23,7 +25,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         TerminusModule,
       ],
-      controllers: [HealthController, CasesController],
+      controllers: [HealthController, CasesController, CaseStepsController],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         {
@@ -38,6 +40,7 @@ export class ApiModule {
         { provide: CaseRegistry, ...fromDataSource((ds) => new CaseRegistry(ds)) },
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
         CasesService,
+        CaseStepsService,
       ],
     };
   }

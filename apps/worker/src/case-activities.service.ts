@@ -1,51 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { AuditEntry, CaseActivities, CaseProjection, MembershipCheck, MembershipResult } from '@tnw/contracts';
-import { MutualityClient, PartnerHttpError } from '@tnw/integrations';
-import { AuditLog, CaseReadModel, CaseRegistry } from '@tnw/persistence';
+import type { AuditEntry, CaseProjection, CoordinatorNotice, ScopedTasks } from '@tnw/contracts';
+import { AuditLog, CaseReadModel } from '@tnw/persistence';
+import { idempotencyKey } from './activity-context';
 
-/**
- * The case workflows' activities. Each is idempotent: partners and the audit log receive a key
- * made of the workflow run and the activity ID, which stays the same across retries.
- */
+/** Activities that write our own records: the read model, task inboxes, notifications, audit log. */
 @Injectable()
-export class CaseActivitiesService implements CaseActivities {
+export class CaseActivitiesService {
   constructor(
-    private readonly registry: CaseRegistry,
     private readonly readModel: CaseReadModel,
     private readonly auditLog: AuditLog,
-    private readonly mutuality: MutualityClient,
   ) {}
-
-  async verifyMembership(check: MembershipCheck): Promise<MembershipResult> {
-    const nationalNumber = await this.registry.nationalNumberOf(check.personId);
-    return failWithRetryability(() => this.mutuality.lookUpMember(nationalNumber, idempotencyKey()));
-  }
 
   async projectCase(projection: CaseProjection): Promise<void> {
     await this.readModel.project(projection);
   }
 
+  async replaceTasks({ caseId, scope, openTasks }: ScopedTasks): Promise<void> {
+    await this.readModel.replaceTasks(caseId, scope, openTasks);
+  }
+
+  async notifyCoordinator(notice: CoordinatorNotice): Promise<void> {
+    await this.readModel.notify(notice, 'coordinator', idempotencyKey());
+  }
+
   async appendAuditEntry(entry: AuditEntry): Promise<void> {
     await this.auditLog.append(entry, idempotencyKey());
-  }
-}
-
-/** The run ID is part of the key because activity IDs restart after continue-as-new. */
-function idempotencyKey(): string {
-  const { workflowExecution, activityId } = Context.current().info;
-  if (!workflowExecution) throw new Error('case activities run only on behalf of a workflow');
-  return `${workflowExecution.workflowId}/${workflowExecution.runId}/${activityId}`;
-}
-
-/** A partner's refusal of the request is final; its outages and time-outs are retried. */
-async function failWithRetryability<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof PartnerHttpError && !error.retryable) {
-      throw ApplicationFailure.nonRetryable(error.message, 'PartnerRefused');
-    }
-    throw error;
   }
 }

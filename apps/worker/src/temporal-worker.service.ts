@@ -4,6 +4,7 @@ import type { CaseActivities } from '@tnw/contracts';
 import { installTemporalRuntime } from '@tnw/temporal';
 import { PinoLogger } from 'nestjs-pino';
 import { CaseActivitiesService } from './case-activities.service';
+import { PartnerActivitiesService } from './partner-activities.service';
 import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
 
 /** Owns the Temporal worker: created on bootstrap, drained on application shutdown. */
@@ -15,7 +16,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(WORKER_OPTIONS) private readonly options: WorkerAppOptions,
-    private readonly caseActivities: CaseActivitiesService,
+    private readonly records: CaseActivitiesService,
+    private readonly partners: PartnerActivitiesService,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext(TemporalWorkerService.name);
@@ -25,10 +27,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     installTemporalRuntime(this.logger.logger);
     const { address, namespace, taskQueue } = this.options.temporal;
     this.connection = await NativeConnection.connect({ address });
+    // Function names are the activity types, so each is listed by name; the type checks that
+    // every activity the workflows declare is provided.
     const activities: CaseActivities = {
-      verifyMembership: (check) => this.caseActivities.verifyMembership(check),
-      projectCase: (projection) => this.caseActivities.projectCase(projection),
-      appendAuditEntry: (entry) => this.caseActivities.appendAuditEntry(entry),
+      verifyMembership: (check) => this.partners.verifyMembership(check),
+      confirmInvalidity: (check) => this.partners.confirmInvalidity(check),
+      sendInsuredLetter: (letter) => this.partners.sendInsuredLetter(letter),
+      registerTrainingDossier: (dossier) => this.partners.registerTrainingDossier(dossier),
+      payTrainingIntervention: (payment) => this.partners.payTrainingIntervention(payment),
+      projectCase: (projection) => this.records.projectCase(projection),
+      replaceTasks: (tasks) => this.records.replaceTasks(tasks),
+      notifyCoordinator: (notice) => this.records.notifyCoordinator(notice),
+      appendAuditEntry: (entry) => this.records.appendAuditEntry(entry),
     };
     this.worker = await Worker.create({
       connection: this.connection,

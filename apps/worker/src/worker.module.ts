@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { MutualityClient } from '@tnw/integrations';
+import { LettersClient, MutualityClient, RizivClient } from '@tnw/integrations';
 import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { CaseActivitiesService } from './case-activities.service';
+import { PartnerActivitiesService } from './partner-activities.service';
 import { loggerOptions } from '../../shared/logger-options';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
@@ -26,7 +27,10 @@ export class WorkerModule {
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
         { provide: AuditLog, ...fromDataSource((ds) => new AuditLog(ds)) },
         { provide: MutualityClient, useFactory: () => new MutualityClient(options.partnersUrl) },
+        { provide: LettersClient, useFactory: () => new LettersClient(options.partnersUrl) },
+        { provide: RizivClient, useFactory: () => new RizivClient(options.partnersUrl) },
         CaseActivitiesService,
+        PartnerActivitiesService,
         TemporalWorkerService,
       ],
     };

@@ -48,3 +48,16 @@ export async function postToPartner<T>(
   }
   return (await response.json()) as T;
 }
+
+/** A typed client of one partner: every call is an idempotent POST to its base URL. */
+export abstract class PartnerClient {
+  private readonly endpoint: PartnerEndpoint;
+
+  protected constructor(partner: string, baseUrl: string) {
+    this.endpoint = { partner, baseUrl };
+  }
+
+  protected post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+    return postToPartner(this.endpoint, path, body, idempotencyKey);
+  }
+}

@@ -61,8 +61,9 @@ export class CaseRegistry {
     await this.dataSource.getRepository(CaseFileEntity).delete({ id: caseId, status: 'registered' });
   }
 
-  async nationalNumberOf(personId: string): Promise<string> {
-    const person = await this.dataSource.getRepository(InsuredPersonEntity).findOneByOrFail({ id: personId });
-    return person.nationalNumber;
+  /** For activities that must identify the person to a partner or write to them. */
+  async personOf(personId: string): Promise<Pick<InsuredPersonEntity, 'nationalNumber' | 'language'>> {
+    const { nationalNumber, language } = await this.dataSource.getRepository(InsuredPersonEntity).findOneByOrFail({ id: personId });
+    return { nationalNumber, language };
   }
 }

@@ -6,4 +6,5 @@ export * from './run-migrations';
 export { AuditEntryEntity } from './entities/audit-entry.entity';
 export { CaseFileEntity } from './entities/case-file.entity';
 export { InsuredPersonEntity } from './entities/insured-person.entity';
+export { NotificationEntity } from './entities/notification.entity';
 export { TaskEntity } from './entities/task.entity';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { IsBelgianNationalNumber, IsCalendarDate } from './validators';
 
 export class StartCaseDto {
@@ -33,16 +33,6 @@ export class StartCaseDto {
   @IsIn(['workAccident', 'occupationalDisease', 'statutoryCivilServant'])
   exclusion?: 'workAccident' | 'occupationalDisease' | 'statutoryCivilServant';
 
-  @ApiPropertyOptional({ description: "Route B: the advising physician agreed that health allows a trajectory (D14). Route A implies it" })
-  @IsOptional()
-  @IsBoolean()
-  advisingPhysicianAgrees?: boolean;
-
-  @ApiPropertyOptional({ description: 'Route C: the mutuality confirmed invalidity (D15)' })
-  @IsOptional()
-  @IsBoolean()
-  invalidityConfirmedByMutuality?: boolean;
-
   @ApiProperty({ example: '9000', description: 'Belgian postal code of the residence' })
   @Matches(/^[1-9]\d{3}$/, { message: 'postalCode must be a Belgian postal code of 4 digits' })
   postalCode!: string;
@@ -50,16 +40,4 @@ export class StartCaseDto {
   @ApiProperty({ enum: ['nl', 'fr', 'de'], description: 'Language of letters' })
   @IsIn(['nl', 'fr', 'de'])
   language!: 'nl' | 'fr' | 'de';
-}
-
-export class FirstContactDto {
-  @ApiProperty({ example: '2026-03-02', description: 'Day the first conversation took place (YYYY-MM-DD)' })
-  @IsCalendarDate()
-  heldOn!: string;
-
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why, in the coordinator\'s words (no medical details)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
 }

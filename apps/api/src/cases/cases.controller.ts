@@ -1,9 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@tnw/contracts';
 import { todayInBrussels } from './today';
-import { CurrentActor } from './actor.decorator';
-import { FirstContactDto, StartCaseDto } from './case.dto';
+import { StartCaseDto } from './case.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -24,17 +22,5 @@ export class CasesController {
   @ApiOperation({ summary: 'The case from the read model, with the workflow\'s live state' })
   find(@Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.cases.find(caseId);
-  }
-
-  @Post(':caseId/first-contact')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the first conversation with the coordinator' })
-  @ApiResponse({ status: 409, description: 'Refused by the workflow (wrong state or impossible date), with the reason' })
-  recordFirstContact(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Body() dto: FirstContactDto,
-    @CurrentActor() actor: Actor,
-  ) {
-    return this.cases.recordFirstContact(caseId, dto, actor);
   }
 }

@@ -1,11 +1,8 @@
-import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
 import {
-  recordFirstContactUpdate,
   trajectoryStateQuery,
   trajectoryWorkflowId,
   TRAJECTORY_WORKFLOW,
-  type Actor,
   type TrajectoryInput,
   type TrajectoryState,
 } from '@tnw/contracts';
@@ -13,7 +10,7 @@ import { CaseReadModel, CaseRegistry } from '@tnw/persistence';
 import { PinoLogger } from 'nestjs-pino';
 import { TemporalClientHolder } from '../temporal-client.provider';
 import { invalidRequest } from '../../../shared/request-validation';
-import type { FirstContactDto, StartCaseDto } from './case.dto';
+import type { StartCaseDto } from './case.dto';
 import { checkStartCase } from './start-case-rules';
 
 @Injectable()
@@ -80,32 +77,9 @@ export class CasesService {
         ? { kind: found.nextDeadlineKind, dueDate: found.nextDeadlineDueDate, expiresAt: found.nextDeadlineExpiresAt, ruleId: found.nextDeadlineRule }
         : null,
       openTasks: openTasks.map((task) => ({ kind: task.kind, role: task.role, dueAt: task.dueAt })),
+      notifications: view.notifications.map((n) => ({ role: n.recipientRole, step: n.step, message: n.message, at: n.createdAt })),
       live: await this.liveState(found.workflowId),
     };
-  }
-
-  async recordFirstContact(caseId: string, dto: FirstContactDto, actor: Actor): Promise<TrajectoryState> {
-    const handle = this.temporal.client.workflow.getHandle(trajectoryWorkflowId(caseId));
-    try {
-      return await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: dto.heldOn, reason: dto.reason, actor }] });
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new ConflictException({ statusCode: 409, error: 'Refused', message: error.cause?.message ?? error.message });
-      }
-      throw error;
-    }
-  }
-
-  /** A decision for a trajectory that has ended is refused with its final status; an unknown case is 404. */
-  private async notRunning(caseId: string) {
-    const view = await this.readModel.find(caseId);
-    if (!view) return new NotFoundException(`no case ${caseId}`);
-    return new ConflictException({
-      statusCode: 409,
-      error: 'Refused',
-      message: `the trajectory of this case has ended (${view.case.status}); nothing was recorded`,
-    });
   }
 
   /** The workflow's own view; the read model still answers when the worker is unreachable. */

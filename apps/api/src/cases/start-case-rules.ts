@@ -10,7 +10,8 @@ export type StartCaseCheck =
 /**
  * The checks that need more than one field or the rulebook, after the DTO's own validation:
  * dates in order and not in the future (400), then eligibility on the referral date (422,
- * naming the rule). Route B's agreement and route C's confirmation are given by the caller.
+ * naming the rule). Route B's agreement and route C's confirmation of invalidity are steps of
+ * the workflow: here they are assumed, so that every other rule is checked before it starts.
  */
 export function checkStartCase(dto: StartCaseDto, today: string): StartCaseCheck {
   const violations: Violation[] = [];
@@ -28,9 +29,9 @@ export function checkStartCase(dto: StartCaseDto, today: string): StartCaseCheck
     onDate: dto.referralDate,
     episode: { start: dto.incapacityStartDate, regime: dto.regime, contract: dto.contract, exclusion: dto.exclusion },
     insuredConsents: true,
-    advisingPhysicianAgrees: dto.route === 'A' || dto.advisingPhysicianAgrees === true,
+    advisingPhysicianAgrees: true,
     registeredBy: 'insured',
-    invalidityConfirmedByMutuality: dto.invalidityConfirmedByMutuality === true,
+    invalidityConfirmedByMutuality: true,
     employmentService: residence.assigned ? residence.service : undefined,
   });
   if (!decision.eligible) return { kind: 'refused', refusal: decision.reason };

@@ -15,7 +15,7 @@ export class CaseFileEntity {
   @Column({ type: 'varchar', length: 1 })
   route!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @Column({ type: 'varchar', length: 48 })
   status!: string;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
@@ -38,6 +38,10 @@ export class CaseFileEntity {
 
   @Column({ name: 'next_deadline_rule', type: 'varchar', length: 96, nullable: true })
   nextDeadlineRule!: string | null;
+
+  /** The highest projection written; an older one arriving late is ignored. */
+  @Column({ name: 'projection_version', type: 'integer', default: 0 })
+  projectionVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type TaskStatus = 'open' | 'done';
+export type TaskScope = 'trajectory' | 'trainingReview';
 
 /** A piece of work in a role's inbox; one row per case and kind, reopened when it recurs. */
 @Entity('task')
@@ -18,8 +19,13 @@ export class TaskEntity {
   @Column({ type: 'varchar', length: 32 })
   role!: string;
 
-  @Column({ name: 'due_at', type: 'timestamptz' })
-  dueAt!: Date;
+  /** Null where no legal deadline applies to the step. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  /** Which workflow owns the task: the trajectory itself or a child review. */
+  @Column({ type: 'varchar', length: 24, default: 'trajectory' })
+  scope!: TaskScope;
 
   @Column({ type: 'varchar', length: 8 })
   status!: TaskStatus;

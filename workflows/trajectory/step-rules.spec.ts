@@ -1,5 +1,5 @@
 import type { TrajectoryInput, TrajectoryState, TrajectoryStatus } from '@tnw/contracts';
-import { refuseFirstContact } from './first-contact-validation';
+import { refuseFirstContact } from './step-rules';
 
 const input: TrajectoryInput = { caseId: 'c1', personId: 'p1', route: 'A', incapacityStartDate: '2026-01-05', referralDate: '2026-05-04' };
 const state = (status: TrajectoryStatus): TrajectoryState => ({ caseId: 'c1', route: 'A', status });

@@ -1,0 +1,116 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  fileTrainingRequestUpdate,
+  recordAdvisingPhysicianAgreementUpdate,
+  recordFirstContactUpdate,
+  recordFollowUpUpdate,
+  recordHcgriDecisionUpdate,
+  recordOutcomeUpdate,
+  recordPhysicianAdviceUpdate,
+  recordRizivExaminationUpdate,
+  recordTrainingOutcomeUpdate,
+  signEngagementDeclarationUpdate,
+  stopTrajectoryUpdate,
+  type Actor,
+} from '@tnw/contracts';
+import { CurrentActor } from './actor.decorator';
+import { CaseStepsService } from './case-steps.service';
+import {
+  AdviceDto,
+  AgreementDto,
+  EngagementDeclarationDto,
+  FirstContactDto,
+  FollowUpDto,
+  HcgriDecisionDto,
+  OutcomeDto,
+  StepDto,
+  TrainingOutcomeDto,
+  TrainingRequestDto,
+} from './steps.dto';
+
+/** The human steps of a case: each answers the workflow's new state, or 409 with its reason. */
+@ApiTags('case steps')
+@ApiResponse({ status: 400, description: 'A field or actor header is invalid: each violation names the field and the rule' })
+@ApiResponse({ status: 409, description: 'Refused by the workflow (wrong state, role or date), with the reason; nothing recorded' })
+@Controller('cases/:caseId')
+export class CaseStepsController {
+  constructor(private readonly steps: CaseStepsService) {}
+
+  @Post('advising-physician-agreement')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Route B: the advising physician's agreement that health allows a trajectory (D14)" })
+  agree(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AgreementDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, recordAdvisingPhysicianAgreementUpdate, { ...dto, actor });
+  }
+
+  @Post('first-contact')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The first conversation with the coordinator (D9, D17)' })
+  recordFirstContact(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: FirstContactDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, recordFirstContactUpdate, { ...dto, actor });
+  }
+
+  @Post('engagement-declaration')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The engagement declaration, signed by the three parties; starts the presumption of incapacity (D20)' })
+  signEngagement(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: EngagementDeclarationDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, signEngagementDeclarationUpdate, { ...dto, actor });
+  }
+
+  @Post('training-requests')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'File a training project; its review by the advising physician, RIZIV and the HCGRI starts (D21)' })
+  fileTraining(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: TrainingRequestDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, fileTrainingRequestUpdate, { ...dto, actor });
+  }
+
+  @Post('training-review/physician-advice')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The advising physician's advice on the training project in review (D21)" })
+  advise(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AdviceDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrainingReview(caseId, recordPhysicianAdviceUpdate, { ...dto, actor });
+  }
+
+  @Post('training-review/riziv-examination')
+  @HttpCode(200)
+  @ApiOperation({ summary: "RIZIV's examination of the training project, favourable or unfavourable (D21)" })
+  examine(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AdviceDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrainingReview(caseId, recordRizivExaminationUpdate, { ...dto, actor });
+  }
+
+  @Post('training-review/hcgri-decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The HCGRI's decision on the training project (D21)" })
+  decide(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: HcgriDecisionDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrainingReview(caseId, recordHcgriDecisionUpdate, { ...dto, actor });
+  }
+
+  @Post('training-outcome')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The training was passed, failed or abandoned; passed: re-evaluation 6 months later (D22)' })
+  trainingOutcome(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: TrainingOutcomeDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, recordTrainingOutcomeUpdate, { ...dto, actor });
+  }
+
+  @Post('follow-ups')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The advising physician's follow-up, due every 3 months (D6)" })
+  followUp(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: FollowUpDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, recordFollowUpUpdate, { ...dto, actor });
+  }
+
+  @Post('outcome')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'How the trajectory ended: work resumed, self-employment, medical reasons' })
+  outcome(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: OutcomeDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, recordOutcomeUpdate, { ...dto, actor });
+  }
+
+  @Post('stop')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The insured stops the trajectory, which they may do at any moment (D4)' })
+  stop(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: StepDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, stopTrajectoryUpdate, { ...dto, actor });
+  }
+}

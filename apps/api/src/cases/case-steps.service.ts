@@ -1,0 +1,62 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { trajectoryStateQuery, trajectoryWorkflowId } from '@tnw/contracts';
+import { CaseReadModel } from '@tnw/persistence';
+import { TemporalClientHolder } from '../temporal-client.provider';
+
+/**
+ * Sends human steps to the workflows as updates. The workflow validates each one: a step in the
+ * wrong state comes back as 409 with the workflow's reason, and nothing is recorded.
+ */
+@Injectable()
+export class CaseStepsService {
+  constructor(
+    private readonly temporal: TemporalClientHolder,
+    private readonly readModel: CaseReadModel,
+  ) {}
+
+  toTrajectory<Ret, Args extends [unknown]>(caseId: string, update: UpdateDefinition<Ret, Args>, step: Args[0]): Promise<Ret> {
+    return this.send(caseId, trajectoryWorkflowId(caseId), update, step);
+  }
+
+  /** Steps of the training review go to the review the trajectory is running now. */
+  async toTrainingReview<Ret, Args extends [unknown]>(caseId: string, update: UpdateDefinition<Ret, Args>, step: Args[0]): Promise<Ret> {
+    const state = await this.query(caseId);
+    const training = state.training;
+    if (training?.status !== 'inReview') {
+      throw refused(`no training project is in review for this case (${training ? `the last one is ${training.status}` : 'none filed'})`);
+    }
+    return this.send(caseId, training.reviewWorkflowId, update, step);
+  }
+
+  private async query(caseId: string) {
+    try {
+      return await this.temporal.client.workflow.getHandle(trajectoryWorkflowId(caseId)).query(trajectoryStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
+      throw error;
+    }
+  }
+
+  private async send<Ret, Args extends [unknown]>(caseId: string, workflowId: string, update: UpdateDefinition<Ret, Args>, step: Args[0]) {
+    try {
+      return await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [step] as Args });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
+      if (error instanceof WorkflowUpdateFailedError) throw refused(error.cause?.message ?? error.message);
+      throw error;
+    }
+  }
+
+  /** A step for a workflow that has ended is refused with the case's final status; an unknown case is 404. */
+  private async notRunning(caseId: string) {
+    const view = await this.readModel.find(caseId);
+    if (!view) return new NotFoundException(`no case ${caseId}`);
+    return refused(`the trajectory of this case has ended (${view.case.status}); nothing was recorded`);
+  }
+}
+
+function refused(message: string): ConflictException {
+  return new ConflictException({ statusCode: 409, error: 'Refused', message });
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TRAJECTORY_OUTCOMES, type TrajectoryOutcome } from '@tnw/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from './validators';
+
+/** Every human step may carry the actor's reason, kept in the audit log. No medical details. */
+export class StepDto {
+  @ApiPropertyOptional({ maxLength: 500, description: "Why, in the actor's words (no medical details)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class AgreementDto extends StepDto {
+  @ApiProperty({ description: 'Route B: whether health allows a trajectory now (D14)' })
+  @IsBoolean()
+  agrees!: boolean;
+}
+
+export class FirstContactDto extends StepDto {
+  @ApiProperty({ example: '2026-03-02', description: 'Day the first conversation took place (YYYY-MM-DD)' })
+  @IsCalendarDate()
+  heldOn!: string;
+}
+
+export class EngagementDeclarationDto extends StepDto {
+  @ApiProperty({ example: '2026-03-09', description: 'Day the last of insured, coordinator and advising physician signed (D20)' })
+  @IsCalendarDate()
+  signedOn!: string;
+}
+
+export class TrainingRequestDto extends StepDto {
+  @ApiProperty({ example: 'Logistics planner' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'VDAB competence centre' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  provider!: string;
+
+  @ApiProperty({ example: '2026-09-01' })
+  @IsCalendarDate()
+  startsOn!: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @IsCalendarDate()
+  endsOn!: string;
+
+  @ApiProperty({ enum: ['insured', 'employmentCounsellor'], description: 'Who submitted the project (D21)' })
+  @IsIn(['insured', 'employmentCounsellor'])
+  submittedBy!: 'insured' | 'employmentCounsellor';
+}
+
+export class TrainingOutcomeDto extends StepDto {
+  @ApiProperty({ enum: ['passed', 'failed', 'abandoned'] })
+  @IsIn(['passed', 'failed', 'abandoned'])
+  result!: 'passed' | 'failed' | 'abandoned';
+
+  @ApiProperty({ example: '2027-06-30' })
+  @IsCalendarDate()
+  on!: string;
+}
+
+export class FollowUpDto extends StepDto {
+  @ApiProperty({ example: '2026-06-02', description: "Day of the advising physician's follow-up (D6)" })
+  @IsCalendarDate()
+  heldOn!: string;
+}
+
+const RECORDABLE_OUTCOMES = TRAJECTORY_OUTCOMES.filter((outcome) => outcome !== 'stoppedByInsured');
+
+export class OutcomeDto extends StepDto {
+  @ApiProperty({ enum: RECORDABLE_OUTCOMES, description: 'How the trajectory ended (a stop by the insured is POST /stop)' })
+  @IsIn(RECORDABLE_OUTCOMES)
+  outcome!: Exclude<TrajectoryOutcome, 'stoppedByInsured'>;
+
+  @ApiProperty({ example: '2027-09-01' })
+  @IsCalendarDate()
+  on!: string;
+}
+
+export class AdviceDto extends StepDto {
+  @ApiProperty({ enum: ['favourable', 'unfavourable'] })
+  @IsIn(['favourable', 'unfavourable'])
+  advice!: 'favourable' | 'unfavourable';
+}
+
+export class HcgriDecisionDto extends StepDto {
+  @ApiProperty({ enum: ['approved', 'refused'] })
+  @IsIn(['approved', 'refused'])
+  decision!: 'approved' | 'refused';
+}

@@ -1,0 +1,21 @@
+import type { Role } from './actor';
+
+/**
+ * Who may take each human step of the case workflows. Workflows refuse a step by another role
+ * (defence in depth); the API's access checks use the same table.
+ */
+export const STEP_ROLES = {
+  recordAdvisingPhysicianAgreement: ['advisingPhysician'],
+  recordFirstContact: ['coordinator'],
+  signEngagementDeclaration: ['coordinator'],
+  fileTrainingRequest: ['coordinator'],
+  recordTrainingOutcome: ['coordinator', 'employmentCounsellor'],
+  recordFollowUp: ['advisingPhysician'],
+  recordOutcome: ['coordinator'],
+  stopTrajectory: ['coordinator'],
+  recordPhysicianAdvice: ['advisingPhysician'],
+  recordRizivExamination: ['rizivReviewer'],
+  recordHcgriDecision: ['hcgriMember'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type HumanStepName = keyof typeof STEP_ROLES;

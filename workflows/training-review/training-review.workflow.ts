@@ -1,0 +1,106 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  recordHcgriDecisionUpdate,
+  recordPhysicianAdviceUpdate,
+  recordRizivExaminationUpdate,
+  trainingReviewStateQuery,
+  type CaseActivities,
+  type HumanStep,
+  type HumanStepName,
+  type OpenTask,
+  type TrainingReviewInput,
+  type TrainingReviewState,
+  type TrainingReviewStatus,
+} from '@tnw/contracts';
+import { defaultRulebook } from '@tnw/domain';
+import { checkActorMayTake } from '../human-step-checks';
+import { today } from '../workflow-time';
+
+const { registerTrainingDossier, payTrainingIntervention, sendInsuredLetter, replaceTasks, appendAuditEntry } =
+  proxyActivities<CaseActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+  });
+
+/** Who must act in each waiting state, for the task inboxes. */
+const TASK_OF: Partial<Record<TrainingReviewStatus, OpenTask>> = {
+  awaitingPhysicianAdvice: { kind: 'trainingAdvice', role: 'advisingPhysician' },
+  awaitingRizivExamination: { kind: 'rizivExamination', role: 'rizivReviewer' },
+  awaitingHcgriDecision: { kind: 'hcgriDecision', role: 'hcgriMember' },
+};
+
+/**
+ * The review of one training project (D21): the dossier is registered at RIZIV; the advising
+ * physician advises; RIZIV examines and advises; the HCGRI decides. Approved: the mutuality pays
+ * the intervention. Either way the insured receives exactly one letter, registered where the
+ * rulebook says so. An unfavourable medical advice ends the review before RIZIV.
+ */
+export async function trainingReviewWorkflow(input: TrainingReviewInput): Promise<TrainingReviewState> {
+  const state: TrainingReviewState = { caseId: input.caseId, status: 'registeringDossier' };
+
+  const enter = async (status: TrainingReviewStatus) => {
+    state.status = status;
+    const task = TASK_OF[status];
+    await replaceTasks({ caseId: input.caseId, scope: 'trainingReview', openTasks: task ? [task] : [] });
+  };
+  const audit = (action: string, step: HumanStep) =>
+    appendAuditEntry({ caseId: input.caseId, actor: step.actor, action, reason: step.reason, occurredAt: new Date().toISOString() });
+  const expect = (step: HumanStepName, status: TrainingReviewStatus, humanStep: HumanStep) => {
+    checkActorMayTake(step, humanStep);
+    if (state.status !== status) throw new Error(`${step} cannot be recorded while the review is ${state.status}`);
+  };
+
+  setHandler(trainingReviewStateQuery, () => state);
+  setHandler(
+    recordPhysicianAdviceUpdate,
+    async (step) => {
+      state.physicianAdvice = step.advice;
+      await audit(`recordPhysicianAdvice:${step.advice}`, step);
+      return state;
+    },
+    { validator: (step) => expect('recordPhysicianAdvice', 'awaitingPhysicianAdvice', step) },
+  );
+  setHandler(
+    recordRizivExaminationUpdate,
+    async (step) => {
+      state.rizivAdvice = step.advice;
+      await audit(`recordRizivExamination:${step.advice}`, step);
+      return state;
+    },
+    { validator: (step) => expect('recordRizivExamination', 'awaitingRizivExamination', step) },
+  );
+  setHandler(
+    recordHcgriDecisionUpdate,
+    async (step) => {
+      state.decision = step.decision;
+      await audit(`recordHcgriDecision:${step.decision}`, step);
+      return state;
+    },
+    { validator: (step) => expect('recordHcgriDecision', 'awaitingHcgriDecision', step) },
+  );
+
+  state.dossierId = (await registerTrainingDossier({ caseId: input.caseId, project: input.project })).dossierId;
+
+  await enter('awaitingPhysicianAdvice');
+  await condition(() => state.physicianAdvice !== undefined);
+  if (state.physicianAdvice === 'unfavourable') {
+    state.decision = 'refused';
+    state.decidedBy = 'advisingPhysician';
+  } else {
+    await enter('awaitingRizivExamination');
+    await condition(() => state.rizivAdvice !== undefined);
+    await enter('awaitingHcgriDecision');
+    await condition(() => state.decision !== undefined);
+    state.decidedBy = 'hcgri';
+  }
+
+  await enter('informingInsured');
+  if (state.decision === 'approved') {
+    state.paymentId = (await payTrainingIntervention({ caseId: input.caseId, personId: input.personId, dossierId: state.dossierId })).paymentId;
+  }
+  const registered = defaultRulebook.rule('letters.registeredLetterRequiredFor', today()).value.includes('trainingProjectDecision');
+  state.letterId = (await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trainingProjectDecision', registered })).letterId;
+  state.status = 'decided';
+  await condition(allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,111 @@
+import { CancellationScope, condition, executeChild } from '@temporalio/workflow';
+import {
+  TRAINING_REVIEW_WORKFLOW,
+  trainingReviewWorkflowId,
+  type TrainingRequest,
+  type TrainingView,
+  type TrainingReviewInput,
+  type TrainingReviewState,
+  type TrajectoryInput,
+  type TrajectoryState,
+} from '@tnw/contracts';
+import { deadlines, startOfDayInBrussels } from '@tnw/domain';
+import { millisecondsUntil, today } from '../workflow-time';
+import { deadlineView } from './projection';
+
+export interface ActivePhase {
+  input: TrajectoryInput;
+  state: TrajectoryState;
+  /** Requests that update handlers leave for the phase's loops. */
+  pending: { training?: TrainingRequest };
+  /** Set by the updates that end the trajectory (outcome, stop). */
+  ended(): boolean;
+  project(): Promise<void>;
+  refreshNextDeadline(): void;
+}
+
+/**
+ * The follow-up rhythm and the training projects, side by side, until the trajectory ends.
+ * Each loop stops by itself when it sees the end: nothing in flight is cancelled but a training
+ * review, whose child workflow is asked to cancel.
+ */
+export async function runActivePhase(phase: ActivePhase): Promise<void> {
+  await Promise.all([followUps(phase), trainingProjects(phase)]);
+}
+
+/**
+ * D6: the advising physician follows the trajectory up every 3 months, counted from the last
+ * follow-up (from the first conversation at the start); past the deadline, a supervisor is told.
+ */
+async function followUps({ state, ended, project, refreshNextDeadline }: ActivePhase): Promise<void> {
+  while (!ended()) {
+    const from = state.lastFollowUpOn ?? state.firstContactDate!;
+    const due = deadlineView('followUp', deadlines.advisingPhysicianFollowUpDue(from));
+    state.followUpDue = due;
+    refreshNextDeadline();
+    await project();
+    const settled = () => (state.lastFollowUpOn !== undefined && state.lastFollowUpOn !== from) || ended();
+    if (!(await condition(settled, millisecondsUntil(due.expiresAt), { summary: `follow-up due (${due.ruleId})` }))) {
+      due.overdue = true;
+      await project();
+      await condition(settled);
+    }
+  }
+}
+
+/**
+ * D21-D22: each filed project is reviewed by a child workflow; an approved training extends the
+ * presumption of incapacity over the whole training; 6 months after it is passed, the advising
+ * physician must re-evaluate the incapacity.
+ */
+async function trainingProjects({ input, state, pending, ended, project }: ActivePhase): Promise<void> {
+  for (let sequence = 1; ; sequence++) {
+    await condition(() => pending.training !== undefined || ended());
+    if (ended()) return;
+    const { title, provider, startsOn, endsOn } = pending.training!;
+    pending.training = undefined;
+    const reviewWorkflowId = trainingReviewWorkflowId(input.caseId, sequence);
+    const training: TrainingView = { reviewWorkflowId, title, startsOn, endsOn, status: 'inReview' };
+    state.training = training;
+    await project();
+
+    const review = await reviewUnlessEnded(reviewWorkflowId, {
+      caseId: input.caseId,
+      personId: input.personId,
+      project: { title, provider, startsOn, endsOn },
+      filedOn: today(),
+    }, ended);
+    if (!review) return;
+    training.status = review.decision === 'approved' ? 'approved' : 'refused';
+    if (training.status === 'approved' && (!state.presumptionUntil || state.presumptionUntil < endsOn)) {
+      state.presumptionUntil = endsOn;
+    }
+    await project();
+    if (training.status !== 'approved') continue;
+
+    await condition(() => training.status !== 'approved' || ended());
+    // Only a passed training gets a re-evaluation date (set by the outcome's update).
+    if (ended() || !training.reevaluationOn) continue;
+    const reevaluationAt = startOfDayInBrussels(training.reevaluationOn);
+    if (await condition(ended, millisecondsUntil(reevaluationAt), { summary: 're-evaluation due (training.reevaluationAfter)' })) return;
+    if (training.reevaluation === 'scheduled') training.reevaluation = 'due';
+    await project();
+  }
+}
+
+/** The review's decision, or undefined when the trajectory ended first (the review is then cancelled). */
+async function reviewUnlessEnded(
+  workflowId: string,
+  review: TrainingReviewInput,
+  ended: () => boolean,
+): Promise<TrainingReviewState | undefined> {
+  const scope = new CancellationScope();
+  const result = scope.run(() =>
+    executeChild<(input: TrainingReviewInput) => Promise<TrainingReviewState>>(TRAINING_REVIEW_WORKFLOW, { workflowId, args: [review] }),
+  );
+  const decided = await Promise.race([result.then(() => true), condition(ended).then(() => false)]);
+  if (decided) return result;
+  scope.cancel();
+  result.catch(() => undefined);
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import type { DeadlineView, OpenTask, TrajectoryState } from '@tnw/contracts';
+import type { Deadline } from '@tnw/domain';
+
+/** A rulebook deadline as the state and the read model show it. Only 'until' deadlines expire. */
+export function deadlineView(kind: string, deadline: Deadline): DeadlineView {
+  if (!deadline.expiresAt) throw new Error(`${deadline.explanation.ruleId} is not a deadline that expires`);
+  return {
+    kind,
+    dueDate: deadline.date,
+    expiresAt: deadline.expiresAt,
+    ruleId: deadline.explanation.ruleId,
+    explanation: deadline.explanation.text,
+  };
+}
+
+/** The tasks that the state implies, per role; the read model replaces the case's tasks with them. */
+export function openTasksOf(state: TrajectoryState): OpenTask[] {
+  const deadline = state.nextDeadline;
+  switch (state.status) {
+    case 'awaitingAdvisingPhysicianAgreement':
+      return [{ kind: 'advisingPhysicianAgreement', role: 'advisingPhysician' }];
+    case 'awaitingFirstContact':
+      return [{ kind: 'firstContact', role: 'coordinator', dueAt: deadline?.expiresAt }];
+    case 'firstContactOverdue':
+      return [
+        { kind: 'firstContact', role: 'coordinator', dueAt: deadline?.expiresAt },
+        { kind: 'firstContactOverdue', role: 'supervisor', dueAt: deadline?.expiresAt },
+      ];
+    case 'active':
+      return activeTasks(state);
+    default:
+      return [];
+  }
+}
+
+function activeTasks(state: TrajectoryState): OpenTask[] {
+  const tasks: OpenTask[] = [];
+  const followUp = state.followUpDue;
+  if (followUp) {
+    tasks.push({ kind: 'followUp', role: 'advisingPhysician', dueAt: followUp.expiresAt });
+    if (followUp.overdue) tasks.push({ kind: 'followUpOverdue', role: 'supervisor', dueAt: followUp.expiresAt });
+  }
+  const training = state.training;
+  if (training?.status === 'approved') tasks.push({ kind: 'trainingOutcome', role: 'coordinator' });
+  if (training?.status === 'failed' || training?.status === 'abandoned') tasks.push({ kind: 'trainingNotCompleted', role: 'coordinator' });
+  if (training?.reevaluation === 'due') tasks.push({ kind: 'reevaluation', role: 'advisingPhysician' });
+  return tasks;
+}
+
+/** The earliest pending deadline, which the case list sorts and filters on. */
+export function earliestDeadline(...candidates: Array<DeadlineView | undefined>): DeadlineView | undefined {
+  return candidates
+    .filter((d): d is DeadlineView => d !== undefined)
+    .sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt))[0];
+}
