@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { SEARCH_ATTRIBUTES } from '../../libs/contracts/src/search-attributes';
 import { temporalCliPath } from './tools';
 import { waitForPort } from './ports';
 
@@ -8,7 +9,6 @@ export interface TemporalDevServerOptions {
   uiPort?: number;
   /** SQLite file for persistence across restarts; in memory when absent. */
   dbFile?: string;
-  searchAttributes?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -17,13 +17,14 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `temporal server start-dev` from the CLI that scripts/tools.sh provides. */
+/** Starts `temporal server start-dev` from the CLI that scripts/tools.sh provides, with our search attributes. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningProcess> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-format', 'json'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
-  for (const [name, type] of Object.entries(options.searchAttributes ?? {})) {
-    args.push('--search-attribute', `${name}=${type}`);
+  // The case workflows' search attributes; start-dev keeps them across restarts of a database file.
+  for (const { name, type } of Object.values(SEARCH_ATTRIBUTES)) {
+    args.push('--search-attribute', `${name}=${type.charAt(0)}${type.slice(1).toLowerCase()}`);
   }
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   forwardLines(child, options.log);

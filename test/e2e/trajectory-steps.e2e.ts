@@ -106,6 +106,13 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     const letters = (await (await partners(`/_admin/letters?caseId=${caseId}`)).json()) as Array<{ kind: string }>;
     expect(letters.map((letter) => letter.kind).sort()).toEqual(['trajectoryStarted', 'trajectoryStopped']);
     expect((await step(caseId, 'stop', {}, coordinator)).status).toBe(409);
+
+    // The Web UI and `temporal workflow list` find cases by their search attributes.
+    const found: string[] = [];
+    for await (const execution of apps.client.workflow.list({ query: `TnwStatus = 'stopped' AND TnwEmploymentService = 'VDAB'` })) {
+      found.push(execution.workflowId);
+    }
+    expect(found).toContain(`trajectory-${caseId}`);
   });
 
   it('route B: the advising physician must agree before the first contact (D14)', async () => {

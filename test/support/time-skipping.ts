@@ -2,7 +2,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
-import { workflowBundleOptions } from '@tnw/temporal';
+import { registerSearchAttributes, workflowBundleOptions } from '@tnw/temporal';
 import { temporalTestServerPath } from '../../scripts/devstack/tools';
 
 /**
@@ -12,9 +12,11 @@ import { temporalTestServerPath } from '../../scripts/devstack/tools';
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 export async function bundleWorkflows(): Promise<WorkflowBundle> {

@@ -4,6 +4,7 @@ import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import {
   recordAdvisingPhysicianAgreementUpdate,
   recordFirstContactUpdate,
+  SEARCH_ATTRIBUTES,
   stopTrajectoryUpdate,
   trajectoryStateQuery,
   trajectoryWorkflowId,
@@ -66,6 +67,11 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
       await handle.executeUpdate(stopTrajectoryUpdate, { args: [{ actor: coordinator, reason: 'the insured wants to stop' }] });
       const result = await resultOnceClosed(handle);
       await writeHistory(TRAJECTORY_WORKFLOW, 'first-contact-overdue-then-stopped', await handle.fetchHistory());
+      const { typedSearchAttributes } = await handle.describe();
+      expect(typedSearchAttributes.get(SEARCH_ATTRIBUTES.status)).toBe('stopped');
+      expect(typedSearchAttributes.get(SEARCH_ATTRIBUTES.route)).toBe('A');
+      expect(typedSearchAttributes.get(SEARCH_ATTRIBUTES.mutuality)).toBe('300');
+      expect(typedSearchAttributes.get(SEARCH_ATTRIBUTES.nextDeadline)).toBeUndefined();
       return result;
     });
 

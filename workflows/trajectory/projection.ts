@@ -1,4 +1,5 @@
-import type { DeadlineView, OpenTask, TrajectoryState } from '@tnw/contracts';
+import { SEARCH_ATTRIBUTES, type DeadlineView, type OpenTask, type TrajectoryInput, type TrajectoryState } from '@tnw/contracts';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Deadline } from '@tnw/domain';
 
 /** A rulebook deadline as the state and the read model show it. Only 'until' deadlines expire. */
@@ -52,4 +53,15 @@ export function earliestDeadline(...candidates: Array<DeadlineView | undefined>)
   return candidates
     .filter((d): d is DeadlineView => d !== undefined)
     .sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt))[0];
+}
+
+/** What the Web UI and visibility queries filter on; null removes a value that no longer applies. */
+export function searchAttributesOf(input: TrajectoryInput, state: TrajectoryState): SearchAttributeUpdatePair[] {
+  return [
+    { key: SEARCH_ATTRIBUTES.status, value: state.status },
+    { key: SEARCH_ATTRIBUTES.route, value: input.route },
+    { key: SEARCH_ATTRIBUTES.mutuality, value: state.mutuality ?? null },
+    { key: SEARCH_ATTRIBUTES.employmentService, value: input.employmentService ?? null },
+    { key: SEARCH_ATTRIBUTES.nextDeadline, value: state.nextDeadline ? new Date(state.nextDeadline.expiresAt) : null },
+  ];
 }

@@ -4,6 +4,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
 import {
   fileTrainingRequestUpdate,
@@ -24,7 +25,7 @@ import {
 } from '@tnw/contracts';
 import { deadlines } from '@tnw/domain';
 import { millisecondsUntil, today } from '../workflow-time';
-import { deadlineView, earliestDeadline, openTasksOf } from './projection';
+import { deadlineView, earliestDeadline, openTasksOf, searchAttributesOf } from './projection';
 import { runActivePhase } from './active-phase';
 import {
   refuseAgreement,
@@ -55,8 +56,11 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   const state: TrajectoryState = { caseId: input.caseId, route: input.route, status: 'verifyingMembership' };
   const pending: { agreement?: boolean; training?: TrainingRequest } = {};
   let projectionVersion = 0;
-  const project = () =>
-    projectCase({
+  // Histories from before the search attributes replay without them.
+  const searchable = patched('trajectory-search-attributes');
+  const project = () => {
+    if (searchable) upsertSearchAttributes(searchAttributesOf(input, state));
+    return projectCase({
       caseId: input.caseId,
       version: ++projectionVersion,
       route: input.route,
@@ -65,6 +69,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
       nextDeadline: state.nextDeadline,
       openTasks: openTasksOf(state),
     });
+  };
   const audit = (action: AuditEntry['action'], step: HumanStep) =>
     appendAuditEntry({ caseId: input.caseId, actor: step.actor, action, reason: step.reason, occurredAt: new Date().toISOString() });
   const ended = () => (ENDED as readonly string[]).includes(state.status);

@@ -6,3 +6,4 @@ export * from './workflow-types';
 export * from './training-review';
 export * from './step-roles';
 export * from './episode';
+export * from './search-attributes';

@@ -20,6 +20,8 @@ export interface TrajectoryInput {
   /** Calendar dates in Europe/Brussels, YYYY-MM-DD. */
   incapacityStartDate: string;
   referralDate: string;
+  /** D18: the employment service of the residence (VDAB, FOREM, ACTIRIS, ADG), when one applies. */
+  employmentService?: string;
 }
 
 export type TrajectoryStatus =

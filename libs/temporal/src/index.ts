@@ -2,3 +2,4 @@ export * from './connection-config';
 export * from './repo-root';
 export * from './workflow-bundle';
 export * from './runtime';
+export * from './search-attributes';

@@ -45,6 +45,7 @@ export class CasesService {
       route: dto.route,
       incapacityStartDate: dto.incapacityStartDate,
       referralDate: dto.referralDate,
+      employmentService: check.employmentService,
     };
     try {
       await this.temporal.client.workflow.start(TRAJECTORY_WORKFLOW, {

@@ -3,7 +3,7 @@ import type { Violation } from '../../../shared/request-validation';
 import type { StartCaseDto } from './case.dto';
 
 export type StartCaseCheck =
-  | { kind: 'accepted'; nationalNumber: string }
+  | { kind: 'accepted'; nationalNumber: string; employmentService?: string }
   | { kind: 'invalid'; violations: Violation[] }
   | { kind: 'refused'; refusal: Refusal };
 
@@ -37,5 +37,5 @@ export function checkStartCase(dto: StartCaseDto, today: string): StartCaseCheck
   if (!decision.eligible) return { kind: 'refused', refusal: decision.reason };
   const nationalNumber = checkNationalNumber(dto.nationalNumber);
   if (!nationalNumber.valid) throw new Error('the DTO validation lets only valid national numbers through');
-  return { kind: 'accepted', nationalNumber: nationalNumber.normalized };
+  return { kind: 'accepted', nationalNumber: nationalNumber.normalized, employmentService: residence.assigned ? residence.service : undefined };
 }
