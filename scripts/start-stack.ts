@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     PARTNERS_URL: env.PARTNERS_URL ?? `http://127.0.0.1:${ports.partners}`,
     PARTNERS_PORT: String(ports.partners),
+    // Where the simulated partners call in (employment services, the employer's prevention service).
+    CALLBACK_URL: env.CALLBACK_URL ?? `http://127.0.0.1:${ports.api}`,
     PORT: String(ports.api),
   };
   startApp('partners', appEnv);

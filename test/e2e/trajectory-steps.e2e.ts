@@ -88,6 +88,12 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     ]);
     expect(letters.filter((letter) => letter.kind === 'trajectoryStarted')).toHaveLength(1);
 
+    // D23: a resumption on Thursday 2026-11-12 is due on Tuesday 2026-11-10, Wednesday the
+    // 11th (Armistice) being a public holiday; requested on the 11th, it is late.
+    const resumption = await step(caseId, 'partial-resumption', { resumesOn: '2026-11-12', requestedOn: '2026-11-11' }, coordinator);
+    expect(resumption.body.partialResumption).toMatchObject({ dueDate: '2026-11-10', late: true, status: 'awaitingAuthorisation' });
+    expect((await step(caseId, 'partial-resumption/decision', { authorised: true }, physician)).body.partialResumption.status).toBe('authorised');
+
     // D22: passed on 2026-10-30, so the advising physician re-evaluates on 2027-04-30.
     const passed = await step(caseId, 'training-outcome', { result: 'passed', on: '2026-10-30' }, coordinator);
     expect(passed.body.training).toMatchObject({ status: 'passed', reevaluationOn: '2027-04-30' });
@@ -98,8 +104,16 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     expect(after).toMatchObject({ status: 409, body: { message: 'the trajectory of this case has ended (completed); nothing was recorded' } });
   });
 
-  it('stops at the insured’s request (D4) with one letter, and refuses steps afterwards', async () => {
+  it('issues a fund voucher when eligible that day (D17d), stops at the insured’s request (D4) with one letter, then refuses steps', async () => {
     const { caseId } = await activeCase();
+    // D17d: incapacity since 2025-10-20, under contract: the fund is open to them from their
+    // invalidity, 2026-10-20, not the day before.
+    const early = await step(caseId, 'rtw-fund-voucher', { provider: 'Jobcoach Gent', issuedOn: '2026-10-19' }, coordinator);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/\(rtwFund.eligibleGroups\)$/);
+    const voucher = await step(caseId, 'rtw-fund-voucher', { provider: 'Jobcoach Gent', issuedOn: '2026-10-20' }, coordinator);
+    expect(voucher.body.rtwFundVoucher).toMatchObject({ provider: 'Jobcoach Gent', ruleId: 'rtwFund.eligibleGroups' });
+
     expect((await step(caseId, 'stop', { reason: 'moving abroad' }, coordinator)).status).toBe(200);
     const stopped = await api.caseOnce(caseId, 'stopped');
     expect(stopped.openTasks).toEqual([]);
@@ -135,5 +149,60 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     const refused = await api.caseOnce(caseId, 'refused');
     expect(refused.live).toMatchObject({ refusal: { ruleId: 'routeC.invalidityConfirmedByMutuality' } });
     expect(refused.notifications.map((n: { step: string }) => n.step)).toEqual(['routeC.registered', 'routeC.refused']);
+  });
+
+  it('refers to the employment service, which calls in twice with the same event: one effect (D17c)', async () => {
+    const { caseId } = await activeCase();
+    expect((await step(caseId, 'employment-service-referral', { summary: 'wants to explore logistics' }, coordinator)).status).toBe(200);
+    const registered = await api.caseOnce(caseId, 'active', (body) => body.live?.employmentReferral?.status === 'registered');
+    const { service, registrationId } = registered.live.employmentReferral;
+    expect(service).toBe('VDAB'); // postal code 9000, Ghent (D18)
+
+    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify({ url: apps.apiUrl }) });
+    await partners('/_admin/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 0, latencyMs: 0, duplicateRate: 1 }) });
+    try {
+      const trigger = await partners(`/_admin/employment-services/registrations/${registrationId}/events`, {
+        method: 'POST',
+        body: JSON.stringify({ event: 'trajectoryStarted', occurredOn: '2026-11-20' }),
+      });
+      expect(await trigger.json()).toMatchObject({ status: 202, duplicated: true });
+    } finally {
+      await setFaults(0);
+    }
+    const started = await api.caseOnce(caseId, 'active', (body) => body.notifications.length > 0);
+    expect(started.live.employmentReferral).toMatchObject({ status: 'started', lastEventOn: '2026-11-20' });
+    expect(started.notifications.map((n: { step: string }) => n.step)).toEqual(['employmentService.trajectoryStarted']);
+
+    const unknownCase = await api.post('/inbound/employment-services/events', {
+      eventId: 'e-404',
+      service: 'vdab',
+      registrationId,
+      caseId: '00000000-0000-4000-8000-000000000000',
+      event: 'progress',
+      occurredOn: '2026-11-21',
+    });
+    expect(unknownCase.status).toBe(404);
+    const badEvent = await api.post('/inbound/employment-services/events', { eventId: 'e-400', caseId, event: 'finished' });
+    expect(badEvent.status).toBe(400);
+  });
+
+  it('refers to the occupational physician with consent; the prevention service reports decision A and the plan deadline follows (D17a, D19)', async () => {
+    const { caseId } = await activeCase();
+    const noConsent = await step(caseId, 'occupational-physician-referral', { consent: false, requestedOn: '2026-11-02' }, coordinator);
+    expect(noConsent).toMatchObject({ status: 409, body: { message: "a referral to the occupational physician needs the insured's consent (D17a)" } });
+    expect((await step(caseId, 'occupational-physician-referral', { consent: true, requestedOn: '2026-11-02' }, coordinator)).status).toBe(200);
+    // Assessment within 49 days of 2026-11-02: by 2026-12-21.
+    const waiting = await api.caseOnce(caseId, 'active', (body) => body.live?.reintegration?.status === 'awaitingAssessment');
+    expect(waiting.live.reintegration.due).toMatchObject({ dueDate: '2026-12-21', ruleId: 'codex.assessmentWithin' });
+
+    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify({ url: apps.apiUrl }) });
+    const trigger = await partners(`/_admin/employer/reintegration-requests/${waiting.live.reintegration.requestId}/events`, {
+      method: 'POST',
+      body: JSON.stringify({ event: 'assessment', decision: 'A', occurredOn: '2026-11-16' }),
+    });
+    expect(await trigger.json()).toMatchObject({ status: 202 });
+    // Decision A on 2026-11-16: the employer's plan within 63 days, by 2027-01-18.
+    const planning = await api.caseOnce(caseId, 'active', (body) => body.live?.reintegration?.status === 'awaitingPlan');
+    expect(planning.live.reintegration).toMatchObject({ decision: 'A', due: { dueDate: '2027-01-18', ruleId: 'codex.planWithinAfterDecisionA' } });
   });
 });

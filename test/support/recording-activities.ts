@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { CaseActivities, CaseProjection, CoordinatorNotice, InsuredLetter, ScopedTasks } from '@tnw/contracts';
+import { computePartialResumptionDeadline } from '../../apps/worker/src/calendar-activities';
 
 /** A call the workflow made, with the test server's (skipped) time at which it was scheduled. */
 export interface Recorded<T> {
@@ -19,12 +20,15 @@ export class RecordingActivities {
   readonly letters: Recorded<InsuredLetter>[] = [];
   readonly notices: Recorded<CoordinatorNotice>[] = [];
   readonly payments: string[] = [];
+  readonly registrations: string[] = [];
   readonly audit: string[] = [];
 
   reset(): void {
     this.member = true;
     this.invalidity = { inInvalidity: true, since: '2030-01-01' };
-    for (const list of [this.projections, this.scopedTasks, this.letters, this.notices, this.payments, this.audit]) list.length = 0;
+    for (const list of [this.projections, this.scopedTasks, this.letters, this.notices, this.payments, this.registrations, this.audit]) {
+      list.length = 0;
+    }
   }
 
   /** The latest projection, by version as the read model keeps it. */
@@ -44,6 +48,13 @@ export class RecordingActivities {
       return { letterId: `letter-${this.letters.length}`, channel: 'paper' };
     },
     registerTrainingDossier: async () => ({ dossierId: 'dossier-1' }),
+    registerAtEmploymentService: async ({ service }) => {
+      this.registrations.push(service);
+      return { registrationId: `registration-${this.registrations.length}` };
+    },
+    requestEmployerReintegration: async () => ({ requestId: 'reintegration-1' }),
+    // The real computation: it is ours (the rulebook and the Belgian holidays), not a partner's.
+    computePartialResumptionDeadline,
     payTrainingIntervention: async ({ dossierId }) => {
       this.payments.push(dossierId);
       return { paymentId: `payment-${this.payments.length}` };

@@ -10,6 +10,12 @@ import {
   recordPhysicianAdviceUpdate,
   recordRizivExaminationUpdate,
   recordTrainingOutcomeUpdate,
+  employmentServiceEventSignal,
+  decidePartialResumptionUpdate,
+  employerReintegrationEventSignal,
+  referToEmploymentServiceUpdate,
+  referToOccupationalPhysicianUpdate,
+  requestPartialResumptionUpdate,
   signEngagementDeclarationUpdate,
   trainingReviewStateQuery,
   trainingReviewWorkflowId,
@@ -53,7 +59,16 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   }
 
   function start(caseId: string, referralDate: string, taskQueue: string) {
-    const input: TrajectoryInput = { caseId, personId: `person-${caseId}`, route: 'A', incapacityStartDate: '2032-06-06', referralDate };
+    const input: TrajectoryInput = {
+      caseId,
+      personId: `person-${caseId}`,
+      route: 'A',
+      incapacityStartDate: '2032-06-06',
+      referralDate,
+      employmentService: 'VDAB',
+      regime: 'employee',
+      contract: 'underContract',
+    };
     return client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue, args: [input] });
   }
 
@@ -176,5 +191,119 @@ describe('trajectory workflow: active phase and training review, on the time-ski
     expect(recording.payments).toEqual([]);
     expect(recording.scopedTasks.flatMap((t) => t.value.openTasks.map((task) => task.kind))).toEqual(['trainingAdvice']);
     expect(recording.letters.filter((l) => l.value.kind === 'trainingProjectDecision')).toHaveLength(1);
+  });
+
+  it('refers to the employment service of the residence and applies each of its reports once (D17c, D18)', async () => {
+    await skipTo(env, '2034-09-01T09:00:00+02:00');
+    const caseId = 'acce55ed-0000-4000-8000-000000000003';
+    const state = await runCase(caseId, '2034-09-01', async (handle) => {
+      await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
+      await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2034-09-01', actor: coordinator }] });
+      await eventually(() => recording.latest()?.status === 'active', 'the active phase');
+      await handle.executeUpdate(referToEmploymentServiceUpdate, { args: [{ summary: 'unsure of a direction', actor: coordinator }] });
+      await eventually(async () => (await handle.query(trajectoryStateQuery)).employmentReferral?.status === 'registered', 'the registration');
+
+      const started = { eventId: 'event-1', registrationId: 'registration-1', event: 'trajectoryStarted' as const, occurredOn: '2034-09-15' };
+      await handle.signal(employmentServiceEventSignal, started);
+      await handle.signal(employmentServiceEventSignal, started); // delivered twice by the partner
+      await handle.signal(employmentServiceEventSignal, { ...started, eventId: 'event-2', event: 'outcome', outcome: 'workResumedOtherEmployer' });
+      await eventually(async () => (await handle.query(trajectoryStateQuery)).employmentReferral?.status === 'ended', 'the outcome');
+      await eventually(() => recording.notices.length === 2, 'the two notices');
+      await handle.executeUpdate(recordOutcomeUpdate, { args: [{ outcome: 'workResumedOtherEmployer', on: '2034-09-01', actor: coordinator }] });
+      const result = await resultOnceClosed(handle);
+      await writeHistory(TRAJECTORY_WORKFLOW, 'employment-service-referral', await handle.fetchHistory());
+      return result;
+    });
+    expect(recording.registrations).toEqual(['VDAB']);
+    expect(state.employmentReferral).toEqual({
+      service: 'VDAB',
+      registrationId: 'registration-1',
+      status: 'ended',
+      outcome: 'workResumedOtherEmployer',
+      lastEventOn: '2034-09-15',
+    });
+    expect(recording.notices.map((n) => n.value.step)).toEqual(['employmentService.trajectoryStarted', 'employmentService.outcome']);
+    expect(recording.audit).toContain('coordinator:referToEmploymentService');
+  });
+
+  it('takes a partial resumption request due on the working day before it, skipping a public holiday (D23)', async () => {
+    // Resumption on Thursday 2034-11-02; Wednesday 2034-11-01 (All Saints) is a public holiday,
+    // so the request is due on Tuesday 2034-10-31.
+    await skipTo(env, '2034-10-30T09:00:00+01:00');
+    const caseId = 'acce55ed-0000-4000-8000-000000000004';
+    const state = await runCase(caseId, '2034-10-30', async (handle) => {
+      await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
+      await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2034-10-30', actor: coordinator }] });
+      await eventually(() => recording.latest()?.status === 'active', 'the active phase');
+      await skipTo(env, '2034-10-31T10:00:00+01:00');
+      const requested = await handle.executeUpdate(requestPartialResumptionUpdate, {
+        args: [{ resumesOn: '2034-11-02', requestedOn: '2034-10-31', actor: coordinator }],
+      });
+      expect(requested.partialResumption).toMatchObject({
+        dueDate: '2034-10-31',
+        late: false,
+        status: 'awaitingAuthorisation',
+        ruleId: 'partialResumption.requestDueWorkingDaysBefore',
+      });
+      await eventually(() => firstWithTask('partialResumptionAuthorisation') !== undefined, 'the authorisation task');
+      await handle.executeUpdate(decidePartialResumptionUpdate, { args: [{ authorised: true, actor: physician }] });
+      await handle.executeUpdate(recordOutcomeUpdate, { args: [{ outcome: 'workResumedOwnEmployer', on: '2034-10-31', actor: coordinator }] });
+      const result = await resultOnceClosed(handle);
+      await writeHistory(TRAJECTORY_WORKFLOW, 'partial-resumption-authorised', await handle.fetchHistory());
+      return result;
+    });
+    expect(state.partialResumption).toMatchObject({ status: 'authorised', late: false });
+    expect(firstWithTask('partialResumptionAuthorisation')!.value.openTasks).toContainEqual({
+      kind: 'partialResumptionAuthorisation',
+      role: 'advisingPhysician',
+      dueAt: '2034-11-02T00:00:00.000+01:00',
+    });
+    expect(recording.audit).toEqual(
+      expect.arrayContaining(['coordinator:requestPartialResumption', 'advisingPhysician:authorisePartialResumption']),
+    );
+  });
+
+  it('follows a reintegration at the own employer through the Codex deadlines, escalating a late assessment (D17a, D19)', async () => {
+    await skipTo(env, '2035-01-08T09:00:00+01:00');
+    const caseId = 'acce55ed-0000-4000-8000-000000000005';
+    const stateOf = async (handle: Awaited<ReturnType<typeof start>>) => (await handle.query(trajectoryStateQuery)).reintegration;
+    const report = (event: 'assessment' | 'plan' | 'outcome', occurredOn: string, decision?: 'A') => ({
+      eventId: `${event}-1`,
+      requestId: 'reintegration-1',
+      event,
+      decision,
+      occurredOn,
+    });
+    await runCase(caseId, '2035-01-08', async (handle) => {
+      await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
+      await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2035-01-08', actor: coordinator }] });
+      await eventually(() => recording.latest()?.status === 'active', 'the active phase');
+      await handle.executeUpdate(referToOccupationalPhysicianUpdate, { args: [{ consent: true, requestedOn: '2035-01-08', actor: coordinator }] });
+      // Assessment within 49 days of 2035-01-08: by 2035-02-26, until 2035-02-27T00:00+01:00.
+      await eventually(async () => (await stateOf(handle))?.status === 'awaitingAssessment', 'the assessment wait');
+      expect((await stateOf(handle))?.due).toMatchObject({ dueDate: '2035-02-26', expiresAt: '2035-02-27T00:00:00.000+01:00', ruleId: 'codex.assessmentWithin' });
+
+      await skipTo(env, '2035-02-27T09:00:00+01:00');
+      await eventually(() => firstWithTask('reintegrationFollowUp') !== undefined, 'the escalation');
+      await handle.signal(employerReintegrationEventSignal, report('assessment', '2035-02-27', 'A'));
+      // Decision A on 2035-02-27: the plan within 63 days, by 2035-05-01.
+      await eventually(async () => (await stateOf(handle))?.status === 'awaitingPlan', 'the plan wait');
+      expect((await stateOf(handle))?.due).toMatchObject({ dueDate: '2035-05-01', ruleId: 'codex.planWithinAfterDecisionA' });
+
+      await handle.signal(employerReintegrationEventSignal, report('plan', '2035-03-10'));
+      // The worker accepts or refuses within 14 days of 2035-03-10: by 2035-03-24.
+      await eventually(async () => (await stateOf(handle))?.status === 'awaitingOutcome', 'the acceptance wait');
+      expect((await stateOf(handle))?.due).toMatchObject({ dueDate: '2035-03-24', ruleId: 'codex.acceptPlanWithin' });
+      await handle.signal(employerReintegrationEventSignal, report('outcome', '2035-03-20'));
+      await eventually(async () => (await stateOf(handle))?.status === 'ended', 'the end of the reintegration');
+
+      await handle.executeUpdate(recordOutcomeUpdate, { args: [{ outcome: 'workResumedOwnEmployer', on: '2035-02-27', actor: coordinator }] });
+      await resultOnceClosed(handle);
+      await writeHistory(TRAJECTORY_WORKFLOW, 'employer-reintegration', await handle.fetchHistory());
+    });
+    const escalation = firstWithTask('reintegrationFollowUp')!;
+    expect(Date.parse(escalation.at) - Date.parse('2035-02-26T23:00:00Z')).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(escalation.at) - Date.parse('2035-02-26T23:00:00Z')).toBeLessThan(5_000);
+    expect(recording.latest()!.openTasks.map((t) => t.kind)).not.toContain('reintegrationFollowUp');
   });
 });

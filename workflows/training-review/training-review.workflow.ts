@@ -1,10 +1,9 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import {
   recordHcgriDecisionUpdate,
   recordPhysicianAdviceUpdate,
   recordRizivExaminationUpdate,
   trainingReviewStateQuery,
-  type CaseActivities,
   type HumanStep,
   type HumanStepName,
   type OpenTask,
@@ -13,14 +12,11 @@ import {
   type TrainingReviewStatus,
 } from '@tnw/contracts';
 import { defaultRulebook } from '@tnw/domain';
+import { caseActivities } from '../case-activities';
 import { checkActorMayTake } from '../human-step-checks';
 import { today } from '../workflow-time';
 
-const { registerTrainingDossier, payTrainingIntervention, sendInsuredLetter, replaceTasks, appendAuditEntry } =
-  proxyActivities<CaseActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-  });
+const { registerTrainingDossier, payTrainingIntervention, sendInsuredLetter, replaceTasks, appendAuditEntry } = caseActivities;
 
 /** Who must act in each waiting state, for the task inboxes. */
 const TASK_OF: Partial<Record<TrainingReviewStatus, OpenTask>> = {

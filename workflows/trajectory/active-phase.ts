@@ -1,8 +1,13 @@
-import { CancellationScope, condition, executeChild } from '@temporalio/workflow';
+import { CancellationScope, condition, executeChild, log } from '@temporalio/workflow';
 import {
   TRAINING_REVIEW_WORKFLOW,
   trainingReviewWorkflowId,
+  type EmployerReintegrationEventSignal,
+  type EmploymentReferralRequest,
+  type EmploymentServiceEventSignal,
+  type ReintegrationRequest,
   type TrainingRequest,
+  type EmploymentReferralView,
   type TrainingView,
   type TrainingReviewInput,
   type TrainingReviewState,
@@ -10,14 +15,22 @@ import {
   type TrajectoryState,
 } from '@tnw/contracts';
 import { deadlines, startOfDayInBrussels } from '@tnw/domain';
+import { caseActivities } from '../case-activities';
 import { millisecondsUntil, today } from '../workflow-time';
+import { employerReintegrations } from './employer-reintegration';
 import { deadlineView } from './projection';
 
 export interface ActivePhase {
   input: TrajectoryInput;
   state: TrajectoryState;
-  /** Requests that update handlers leave for the phase's loops. */
-  pending: { training?: TrainingRequest };
+  /** Requests and partner events that handlers leave for the phase's loops. */
+  pending: {
+    training?: TrainingRequest;
+    employmentReferral?: EmploymentReferralRequest;
+    employmentEvents: EmploymentServiceEventSignal[];
+    reintegration?: ReintegrationRequest;
+    reintegrationEvents: EmployerReintegrationEventSignal[];
+  };
   /** Set by the updates that end the trajectory (outcome, stop). */
   ended(): boolean;
   project(): Promise<void>;
@@ -30,7 +43,52 @@ export interface ActivePhase {
  * review, whose child workflow is asked to cancel.
  */
 export async function runActivePhase(phase: ActivePhase): Promise<void> {
-  await Promise.all([followUps(phase), trainingProjects(phase)]);
+  await Promise.all([followUps(phase), trainingProjects(phase), employmentReferrals(phase), employerReintegrations(phase)]);
+}
+
+const EVENT_STATUS = { trajectoryStarted: 'started', progress: 'inProgress', outcome: 'ended' } as const;
+
+/**
+ * D17c, D18: the registration form goes to the employment service of the residence, which then
+ * guides the trajectory and reports back; the coordinator is told of each report.
+ */
+async function employmentReferrals({ input, state, pending, ended, project }: ActivePhase): Promise<void> {
+  for (;;) {
+    await condition(() => pending.employmentReferral !== undefined || pending.employmentEvents.length > 0 || ended());
+    if (ended()) return;
+    const request = pending.employmentReferral;
+    if (request) {
+      pending.employmentReferral = undefined;
+      const referral: EmploymentReferralView = { service: input.employmentService!, status: 'registering' };
+      state.employmentReferral = referral;
+      await project();
+      const { registrationId } = await caseActivities.registerAtEmploymentService({
+        caseId: input.caseId,
+        personId: input.personId,
+        service: referral.service,
+        summary: request.summary,
+      });
+      referral.registrationId = registrationId;
+      referral.status = 'registered';
+      await project();
+    }
+    for (const event of pending.employmentEvents.splice(0)) {
+      const referral = state.employmentReferral;
+      if (referral?.registrationId !== event.registrationId) {
+        log.warn('employment service event for another registration ignored', { eventId: event.eventId });
+        continue;
+      }
+      referral.status = EVENT_STATUS[event.event];
+      referral.outcome = event.outcome ?? referral.outcome;
+      referral.lastEventOn = event.occurredOn;
+      await caseActivities.notifyCoordinator({
+        caseId: input.caseId,
+        step: `employmentService.${event.event}`,
+        message: `${referral.service} reported ${event.event}${event.outcome ? ` (${event.outcome})` : ''} on ${event.occurredOn}.`,
+      });
+      await project();
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { SEARCH_ATTRIBUTES, type DeadlineView, type OpenTask, type TrajectoryInput, type TrajectoryState } from '@tnw/contracts';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { Deadline } from '@tnw/domain';
+import { startOfDayInBrussels, type Deadline } from '@tnw/domain';
 
 /** A rulebook deadline as the state and the read model show it. Only 'until' deadlines expire. */
 export function deadlineView(kind: string, deadline: Deadline): DeadlineView {
@@ -45,6 +45,12 @@ function activeTasks(state: TrajectoryState): OpenTask[] {
   if (training?.status === 'approved') tasks.push({ kind: 'trainingOutcome', role: 'coordinator' });
   if (training?.status === 'failed' || training?.status === 'abandoned') tasks.push({ kind: 'trainingNotCompleted', role: 'coordinator' });
   if (training?.reevaluation === 'due') tasks.push({ kind: 'reevaluation', role: 'advisingPhysician' });
+  const reintegrationDue = state.reintegration?.due;
+  if (reintegrationDue?.overdue) tasks.push({ kind: 'reintegrationFollowUp', role: 'coordinator', dueAt: reintegrationDue.expiresAt });
+  const resumption = state.partialResumption;
+  if (resumption?.status === 'awaitingAuthorisation') {
+    tasks.push({ kind: 'partialResumptionAuthorisation', role: 'advisingPhysician', dueAt: startOfDayInBrussels(resumption.resumesOn) });
+  }
   return tasks;
 }
 

@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   condition,
   patched,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -13,22 +12,38 @@ import {
   recordFollowUpUpdate,
   recordOutcomeUpdate,
   recordTrainingOutcomeUpdate,
+  employmentServiceEventSignal,
+  referToEmploymentServiceUpdate,
+  decidePartialResumptionUpdate,
+  issueRtwFundVoucherUpdate,
+  employerReintegrationEventSignal,
+  referToOccupationalPhysicianUpdate,
+  requestPartialResumptionUpdate,
   signEngagementDeclarationUpdate,
   stopTrajectoryUpdate,
   trajectoryStateQuery,
   type AuditEntry,
-  type CaseActivities,
+  type EmployerReintegrationEventSignal,
+  type EmploymentReferralRequest,
+  type EmploymentServiceEventSignal,
   type HumanStep,
+  type ReintegrationRequest,
   type TrainingRequest,
   type TrajectoryInput,
   type TrajectoryState,
 } from '@tnw/contracts';
 import { deadlines } from '@tnw/domain';
+import { caseActivities } from '../case-activities';
 import { millisecondsUntil, today } from '../workflow-time';
 import { deadlineView, earliestDeadline, openTasksOf, searchAttributesOf } from './projection';
 import { runActivePhase } from './active-phase';
 import {
+  checkRtwFundVoucher,
   refuseAgreement,
+  refuseEmploymentReferral,
+  refusePartialResumptionDecision,
+  refusePartialResumptionRequest,
+  refuseReintegrationRequest,
   refuseEngagement,
   refuseFirstContact,
   refuseFollowUp,
@@ -38,11 +53,15 @@ import {
   refuseTrainingRequest,
 } from './step-rules';
 
-const { verifyMembership, confirmInvalidity, projectCase, appendAuditEntry, notifyCoordinator, sendInsuredLetter } =
-  proxyActivities<CaseActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-  });
+const {
+  verifyMembership,
+  confirmInvalidity,
+  projectCase,
+  appendAuditEntry,
+  notifyCoordinator,
+  sendInsuredLetter,
+  computePartialResumptionDeadline,
+} = caseActivities;
 
 const ENDED = ['refused', 'notAMember', 'stopped', 'completed'] as const;
 
@@ -54,7 +73,14 @@ const ENDED = ['refused', 'notAMember', 'stopped', 'completed'] as const;
  */
 export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
   const state: TrajectoryState = { caseId: input.caseId, route: input.route, status: 'verifyingMembership' };
-  const pending: { agreement?: boolean; training?: TrainingRequest } = {};
+  const pending: {
+    agreement?: boolean;
+    training?: TrainingRequest;
+    employmentReferral?: EmploymentReferralRequest;
+    employmentEvents: EmploymentServiceEventSignal[];
+    reintegration?: ReintegrationRequest;
+    reintegrationEvents: EmployerReintegrationEventSignal[];
+  } = { employmentEvents: [], reintegrationEvents: [] };
   let projectionVersion = 0;
   // Histories from before the search attributes replay without them.
   const searchable = patched('trajectory-search-attributes');
@@ -115,6 +141,77 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     },
     { validator: (step) => refuseTrainingRequest(state, step) },
   );
+  setHandler(
+    referToEmploymentServiceUpdate,
+    async (step) => {
+      pending.employmentReferral = step;
+      await audit('referToEmploymentService', step);
+      return state;
+    },
+    { validator: (step) => refuseEmploymentReferral(state, input, step) },
+  );
+  setHandler(
+    requestPartialResumptionUpdate,
+    async (step) => {
+      const due = await computePartialResumptionDeadline({ resumesOn: step.resumesOn });
+      state.partialResumption = {
+        resumesOn: step.resumesOn,
+        requestedOn: step.requestedOn,
+        dueDate: due.date,
+        late: step.requestedOn > due.date,
+        status: 'awaitingAuthorisation',
+        ruleId: due.ruleId,
+        explanation: due.explanation,
+      };
+      await audit('requestPartialResumption', step);
+      await project();
+      return state;
+    },
+    { validator: (step) => refusePartialResumptionRequest(state, step, new Date()) },
+  );
+  setHandler(
+    decidePartialResumptionUpdate,
+    async (step) => {
+      state.partialResumption!.status = step.authorised ? 'authorised' : 'refused';
+      await audit(step.authorised ? 'authorisePartialResumption' : 'refusePartialResumption', step);
+      await project();
+      return state;
+    },
+    { validator: (step) => refusePartialResumptionDecision(state, step) },
+  );
+  setHandler(
+    issueRtwFundVoucherUpdate,
+    async (step) => {
+      const { ruleId, text } = checkRtwFundVoucher(state, input, step, new Date());
+      state.rtwFundVoucher = { provider: step.provider, issuedOn: step.issuedOn, ruleId, explanation: text };
+      await audit('issueRtwFundVoucher', step);
+      await project();
+      return state;
+    },
+    { validator: (step) => void checkRtwFundVoucher(state, input, step, new Date()) },
+  );
+  setHandler(
+    referToOccupationalPhysicianUpdate,
+    async (step) => {
+      pending.reintegration = step;
+      await audit('referToOccupationalPhysician', step);
+      return state;
+    },
+    { validator: (step) => refuseReintegrationRequest(state, input, step, new Date()) },
+  );
+  // A partner may deliver an event twice: each event ID is applied once.
+  const firstDelivery = (eventId: string) => {
+    const applied = (state.appliedEventIds ??= []);
+    if (applied.includes(eventId)) return false;
+    applied.push(eventId);
+    return true;
+  };
+  setHandler(employmentServiceEventSignal, (event) => {
+    if (firstDelivery(event.eventId)) pending.employmentEvents.push(event);
+  });
+  setHandler(employerReintegrationEventSignal, (event) => {
+    if (firstDelivery(event.eventId)) pending.reintegrationEvents.push(event);
+  });
   setHandler(
     recordTrainingOutcomeUpdate,
     async (step) => {
@@ -249,6 +346,6 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   }
 
   function refreshNextDeadline() {
-    state.nextDeadline = earliestDeadline(state.followUpDue);
+    state.nextDeadline = earliestDeadline(state.followUpDue, state.reintegration?.due);
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { CaseReadModel, CaseRegistry, dataSourceOptions } from '@tnw/persistence';
+import { CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel, EpisodeRegistry } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { loggerOptions } from '../../shared/logger-options';
@@ -10,7 +10,13 @@ import { CaseStepsController } from './cases/case-steps.controller';
 import { CaseStepsService } from './cases/case-steps.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { EPISODE_SETTINGS, episodeSettingsFromEnv } from './episodes/episode-settings';
+import { EpisodeStepsController } from './episodes/episode-steps.controller';
+import { EpisodeStepsService } from './episodes/episode-steps.service';
+import { IncapacitiesController } from './episodes/incapacities.controller';
+import { IncapacitiesService } from './episodes/incapacities.service';
 import { HealthController } from './health/health.controller';
+import { InboundController } from './inbound/inbound.controller';
 import { TemporalClientHolder } from './temporal-client.provider';
 
 const fromDataSource = <T>(make: (dataSource: DataSource) => T) => ({ inject: [getDataSourceToken()], useFactory: make });
@@ -25,7 +31,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         TerminusModule,
       ],
-      controllers: [HealthController, CasesController, CaseStepsController],
+      controllers: [HealthController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         {
@@ -39,8 +45,13 @@ export class ApiModule {
         },
         { provide: CaseRegistry, ...fromDataSource((ds) => new CaseRegistry(ds)) },
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
+        { provide: EpisodeRegistry, ...fromDataSource((ds) => new EpisodeRegistry(ds)) },
+        { provide: EpisodeReadModel, ...fromDataSource((ds) => new EpisodeReadModel(ds)) },
+        { provide: EPISODE_SETTINGS, useFactory: () => episodeSettingsFromEnv() },
         CasesService,
         CaseStepsService,
+        IncapacitiesService,
+        EpisodeStepsService,
       ],
     };
   }

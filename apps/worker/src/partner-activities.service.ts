@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  EmploymentServiceRegistrationRequest,
   InsuredLetter,
   InvalidityCheck,
   InvalidityResult,
@@ -10,7 +11,14 @@ import type {
   TrainingProject,
 } from '@tnw/contracts';
 import type { LetterLanguage } from '@tnw/domain';
-import { LettersClient, MutualityClient, RizivClient } from '@tnw/integrations';
+import {
+  EmployerClient,
+  EmploymentServiceClient,
+  LettersClient,
+  MutualityClient,
+  RizivClient,
+  type EmploymentServiceCode,
+} from '@tnw/integrations';
 import { CaseRegistry } from '@tnw/persistence';
 import { failWithRetryability, idempotencyKey } from './activity-context';
 
@@ -25,6 +33,8 @@ export class PartnerActivitiesService {
     private readonly mutuality: MutualityClient,
     private readonly letters: LettersClient,
     private readonly riziv: RizivClient,
+    private readonly employmentServices: EmploymentServiceClient,
+    private readonly employer: EmployerClient,
   ) {}
 
   async verifyMembership({ personId }: MembershipCheck): Promise<MembershipResult> {
@@ -51,6 +61,23 @@ export class PartnerActivitiesService {
   async registerTrainingDossier({ caseId, project }: { caseId: string; project: TrainingProject }): Promise<{ dossierId: string }> {
     const { dossierId } = await failWithRetryability(() => this.riziv.registerTrainingDossier({ caseId, ...project }, idempotencyKey()));
     return { dossierId };
+  }
+
+  /** D17c: the domain names the services (VDAB, FOREM, ...); their API uses lowercase codes. */
+  async registerAtEmploymentService({ caseId, personId, service, summary }: EmploymentServiceRegistrationRequest): Promise<{ registrationId: string }> {
+    const { nationalNumber, language } = await this.registry.personOf(personId);
+    const code = service.toLowerCase() as EmploymentServiceCode;
+    const { registrationId } = await failWithRetryability(() =>
+      this.employmentServices.register(code, { caseId, nationalNumber, language: language as LetterLanguage, form: { summary } }, idempotencyKey()),
+    );
+    return { registrationId };
+  }
+
+  /** D17a: the insured consented; the employer's prevention service receives the request. */
+  async requestEmployerReintegration({ caseId, personId, requestedOn }: { caseId: string; personId: string; requestedOn: string }) {
+    const { nationalNumber } = await this.registry.personOf(personId);
+    const { requestId } = await failWithRetryability(() => this.employer.requestReintegration({ caseId, nationalNumber, requestedOn }, idempotencyKey()));
+    return { requestId };
   }
 
   async payTrainingIntervention({ caseId, personId, dossierId }: TrainingPayment): Promise<{ paymentId: string }> {

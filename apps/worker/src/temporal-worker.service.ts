@@ -1,9 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { CaseActivities } from '@tnw/contracts';
+import type { CaseActivities, EpisodeActivities } from '@tnw/contracts';
 import { installTemporalRuntime } from '@tnw/temporal';
 import { PinoLogger } from 'nestjs-pino';
+import { computePartialResumptionDeadline } from './calendar-activities';
 import { CaseActivitiesService } from './case-activities.service';
+import { EpisodeActivitiesService } from './episode-activities.service';
 import { PartnerActivitiesService } from './partner-activities.service';
 import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
 
@@ -18,6 +20,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(WORKER_OPTIONS) private readonly options: WorkerAppOptions,
     private readonly records: CaseActivitiesService,
     private readonly partners: PartnerActivitiesService,
+    private readonly episodes: EpisodeActivitiesService,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext(TemporalWorkerService.name);
@@ -29,16 +32,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.connection = await NativeConnection.connect({ address });
     // Function names are the activity types, so each is listed by name; the type checks that
     // every activity the workflows declare is provided.
-    const activities: CaseActivities = {
+    const activities: CaseActivities & EpisodeActivities = {
       verifyMembership: (check) => this.partners.verifyMembership(check),
       confirmInvalidity: (check) => this.partners.confirmInvalidity(check),
       sendInsuredLetter: (letter) => this.partners.sendInsuredLetter(letter),
       registerTrainingDossier: (dossier) => this.partners.registerTrainingDossier(dossier),
+      registerAtEmploymentService: (request) => this.partners.registerAtEmploymentService(request),
+      computePartialResumptionDeadline,
+      requestEmployerReintegration: (request) => this.partners.requestEmployerReintegration(request),
       payTrainingIntervention: (payment) => this.partners.payTrainingIntervention(payment),
       projectCase: (projection) => this.records.projectCase(projection),
       replaceTasks: (tasks) => this.records.replaceTasks(tasks),
       notifyCoordinator: (notice) => this.records.notifyCoordinator(notice),
       appendAuditEntry: (entry) => this.records.appendAuditEntry(entry),
+      sendEpisodeLetter: (letter) => this.episodes.sendEpisodeLetter(letter),
+      openTask: (task) => this.episodes.openTask(task),
+      projectEpisode: (projection) => this.episodes.projectEpisode(projection),
+      notifyNonCooperation: (notice) => this.episodes.notifyNonCooperation(notice),
     };
     this.worker = await Worker.create({
       connection: this.connection,

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { LettersClient, MutualityClient, RizivClient } from '@tnw/integrations';
-import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions } from '@tnw/persistence';
+import { EmployerClient, EmploymentServiceClient, LettersClient, MutualityClient, RizivClient } from '@tnw/integrations';
+import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { CaseActivitiesService } from './case-activities.service';
+import { EpisodeActivitiesService } from './episode-activities.service';
 import { PartnerActivitiesService } from './partner-activities.service';
 import { loggerOptions } from '../../shared/logger-options';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -26,11 +27,15 @@ export class WorkerModule {
         { provide: CaseRegistry, ...fromDataSource((ds) => new CaseRegistry(ds)) },
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
         { provide: AuditLog, ...fromDataSource((ds) => new AuditLog(ds)) },
+        { provide: EpisodeReadModel, ...fromDataSource((ds) => new EpisodeReadModel(ds)) },
         { provide: MutualityClient, useFactory: () => new MutualityClient(options.partnersUrl) },
         { provide: LettersClient, useFactory: () => new LettersClient(options.partnersUrl) },
         { provide: RizivClient, useFactory: () => new RizivClient(options.partnersUrl) },
+        { provide: EmploymentServiceClient, useFactory: () => new EmploymentServiceClient(options.partnersUrl) },
+        { provide: EmployerClient, useFactory: () => new EmployerClient(options.partnersUrl) },
         CaseActivitiesService,
         PartnerActivitiesService,
+        EpisodeActivitiesService,
         TemporalWorkerService,
       ],
     };

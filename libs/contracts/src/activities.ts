@@ -89,6 +89,21 @@ export interface TrainingPayment {
   dossierId: string;
 }
 
+export interface EmploymentServiceRegistrationRequest {
+  caseId: string;
+  personId: string;
+  /** As in libs/domain's EmploymentService: VDAB, FOREM, ACTIRIS or ADG. */
+  service: string;
+  summary?: string;
+}
+
+/** A deadline computed outside the workflow (it needs the Belgian holiday calendar, decision 0002). */
+export interface ComputedDeadline {
+  date: string;
+  ruleId: string;
+  explanation: string;
+}
+
 /** Activities the case workflows call; workflows import this type only. */
 export interface CaseActivities {
   verifyMembership(check: MembershipCheck): Promise<MembershipResult>;
@@ -100,4 +115,7 @@ export interface CaseActivities {
   sendInsuredLetter(letter: InsuredLetter): Promise<LetterSent>;
   registerTrainingDossier(dossier: { caseId: string; project: TrainingProject }): Promise<{ dossierId: string }>;
   payTrainingIntervention(payment: TrainingPayment): Promise<{ paymentId: string }>;
+  registerAtEmploymentService(request: EmploymentServiceRegistrationRequest): Promise<{ registrationId: string }>;
+  computePartialResumptionDeadline(request: { resumesOn: string }): Promise<ComputedDeadline>;
+  requestEmployerReintegration(request: { caseId: string; personId: string; requestedOn: string }): Promise<{ requestId: string }>;
 }

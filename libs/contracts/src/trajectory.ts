@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { HumanStep } from './actor';
 import type { TrainingProject } from './training-review';
 
@@ -22,6 +22,9 @@ export interface TrajectoryInput {
   referralDate: string;
   /** D18: the employment service of the residence (VDAB, FOREM, ACTIRIS, ADG), when one applies. */
   employmentService?: string;
+  /** D3, D17d: as registered at the start; absent in cases started before they were recorded. */
+  regime?: 'employee' | 'selfEmployed';
+  contract?: 'underContract' | 'noContract' | 'endedForMedicalForceMajeure';
 }
 
 export type TrajectoryStatus =
@@ -85,6 +88,47 @@ export interface TrainingView {
   reevaluation?: 'scheduled' | 'due' | 'done';
 }
 
+/** D17c, D18: the registration form sent to the employment service of the residence. */
+export interface EmploymentReferralView {
+  service: string;
+  registrationId?: string;
+  status: 'registering' | 'registered' | 'started' | 'inProgress' | 'ended';
+  outcome?: string;
+  lastEventOn?: string;
+}
+
+/** D23: a partial work resumption, requested by the working day before it and authorised. */
+export interface PartialResumptionView {
+  resumesOn: string;
+  requestedOn: string;
+  /** The working day before the resumption (Belgian public holidays excluded). */
+  dueDate: string;
+  /** Requested after the due day: recorded, and shown to the advising physician. */
+  late: boolean;
+  status: 'awaitingAuthorisation' | 'authorised' | 'refused';
+  ruleId: string;
+  explanation: string;
+}
+
+/** D17d: guidance by a private provider paid by the return-to-work fund. */
+export interface RtwFundVoucherView {
+  provider: string;
+  issuedOn: string;
+  ruleId: string;
+  explanation: string;
+}
+
+/** D17a, D19: reintegration at the own employer (Codex), followed through its deadlines. */
+export interface ReintegrationView {
+  requestedOn: string;
+  requestId?: string;
+  status: 'requesting' | 'awaitingAssessment' | 'awaitingPlan' | 'awaitingOutcome' | 'ended';
+  /** The occupational physician's decision: A temporarily unfit, B definitively unfit, C not yet assessable. */
+  decision?: 'A' | 'B' | 'C';
+  /** The deadline of the current stage: assessment (49 days), plan (63 days or 6 months), acceptance (14 days). */
+  due?: DeadlineView;
+}
+
 export interface TrajectoryState {
   caseId: string;
   route: Route;
@@ -102,6 +146,12 @@ export interface TrajectoryState {
   followUpDue?: DeadlineView;
   lastFollowUpOn?: string;
   training?: TrainingView;
+  employmentReferral?: EmploymentReferralView;
+  partialResumption?: PartialResumptionView;
+  rtwFundVoucher?: RtwFundVoucherView;
+  reintegration?: ReintegrationView;
+  /** Partner events already applied: a partner may deliver one more than once. */
+  appliedEventIds?: string[];
   outcome?: TrajectoryOutcome;
   endedOn?: string;
 }
@@ -141,6 +191,51 @@ export interface OutcomeDecision extends HumanStep {
 
 export type StopRequest = HumanStep;
 
+export interface PartialResumptionRequest extends HumanStep {
+  resumesOn: string;
+  /** The day the insured's declaration and request reached the mutuality. */
+  requestedOn: string;
+}
+
+export interface PartialResumptionDecision extends HumanStep {
+  authorised: boolean;
+}
+
+export interface ReintegrationRequest extends HumanStep {
+  /** D17a: only with the insured's consent. */
+  consent: boolean;
+  requestedOn: string;
+}
+
+/** The employer's prevention service calls in (through the API) at each Codex stage. */
+export interface EmployerReintegrationEventSignal {
+  eventId: string;
+  requestId: string;
+  event: 'assessment' | 'plan' | 'outcome';
+  decision?: 'A' | 'B' | 'C';
+  occurredOn: string;
+}
+
+export interface RtwFundVoucherRequest extends HumanStep {
+  /** The provider chosen among the fund's (439 locations in 2024). */
+  provider: string;
+  issuedOn: string;
+}
+
+export interface EmploymentReferralRequest extends HumanStep {
+  /** What the coordinator tells the employment service; no medical details. */
+  summary?: string;
+}
+
+/** The employment service calls in (through the API) as its trajectory progresses. */
+export interface EmploymentServiceEventSignal {
+  eventId: string;
+  registrationId: string;
+  event: 'trajectoryStarted' | 'progress' | 'outcome';
+  outcome?: string;
+  occurredOn: string;
+}
+
 export const trajectoryStateQuery = defineQuery<TrajectoryState>('trajectoryState');
 export const recordAdvisingPhysicianAgreementUpdate = defineUpdate<TrajectoryState, [AdvisingPhysicianAgreement]>(
   'recordAdvisingPhysicianAgreement',
@@ -152,3 +247,10 @@ export const recordTrainingOutcomeUpdate = defineUpdate<TrajectoryState, [Traini
 export const recordFollowUpUpdate = defineUpdate<TrajectoryState, [FollowUp]>('recordFollowUp');
 export const recordOutcomeUpdate = defineUpdate<TrajectoryState, [OutcomeDecision]>('recordOutcome');
 export const stopTrajectoryUpdate = defineUpdate<TrajectoryState, [StopRequest]>('stopTrajectory');
+export const referToEmploymentServiceUpdate = defineUpdate<TrajectoryState, [EmploymentReferralRequest]>('referToEmploymentService');
+export const requestPartialResumptionUpdate = defineUpdate<TrajectoryState, [PartialResumptionRequest]>('requestPartialResumption');
+export const decidePartialResumptionUpdate = defineUpdate<TrajectoryState, [PartialResumptionDecision]>('decidePartialResumption');
+export const issueRtwFundVoucherUpdate = defineUpdate<TrajectoryState, [RtwFundVoucherRequest]>('issueRtwFundVoucher');
+export const referToOccupationalPhysicianUpdate = defineUpdate<TrajectoryState, [ReintegrationRequest]>('referToOccupationalPhysician');
+export const employerReintegrationEventSignal = defineSignal<[EmployerReintegrationEventSignal]>('employerReintegrationEvent');
+export const employmentServiceEventSignal = defineSignal<[EmploymentServiceEventSignal]>('employmentServiceEvent');

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CaseFileEntity } from './entities/case-file.entity';
 import { InsuredPersonEntity } from './entities/insured-person.entity';
 
-export interface NewCase {
+export interface NewPerson {
   nationalNumber: string;
   language: string;
   postalCode: string;
+}
+
+export interface NewCase extends NewPerson {
   route: string;
   incapacityStartDate: string;
   referralDate: string;
@@ -28,19 +31,7 @@ export class CaseRegistry {
 
   async register(newCase: NewCase): Promise<RegisteredCase> {
     return this.dataSource.transaction(async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(InsuredPersonEntity)
-        .values({
-          id: randomUUID(),
-          nationalNumber: newCase.nationalNumber,
-          language: newCase.language,
-          postalCode: newCase.postalCode,
-        })
-        .orIgnore()
-        .execute();
-      const person = await tx.findOneByOrFail(InsuredPersonEntity, { nationalNumber: newCase.nationalNumber });
+      const person = await findOrCreatePerson(tx, newCase);
       const caseId = randomUUID();
       const workflowId = newCase.workflowIdFor(caseId);
       await tx.insert(CaseFileEntity, {
@@ -66,4 +57,19 @@ export class CaseRegistry {
     const { nationalNumber, language } = await this.dataSource.getRepository(InsuredPersonEntity).findOneByOrFail({ id: personId });
     return { nationalNumber, language };
   }
+}
+
+/**
+ * The person with this national number, registered with a new pseudonymous ID if unknown. An
+ * existing person keeps their language and postal code.
+ */
+export async function findOrCreatePerson(tx: EntityManager, person: NewPerson): Promise<InsuredPersonEntity> {
+  await tx
+    .createQueryBuilder()
+    .insert()
+    .into(InsuredPersonEntity)
+    .values({ id: randomUUID(), nationalNumber: person.nationalNumber, language: person.language, postalCode: person.postalCode })
+    .orIgnore()
+    .execute();
+  return tx.findOneByOrFail(InsuredPersonEntity, { nationalNumber: person.nationalNumber });
 }

@@ -10,6 +10,11 @@ import {
   recordPhysicianAdviceUpdate,
   recordRizivExaminationUpdate,
   recordTrainingOutcomeUpdate,
+  referToEmploymentServiceUpdate,
+  decidePartialResumptionUpdate,
+  issueRtwFundVoucherUpdate,
+  referToOccupationalPhysicianUpdate,
+  requestPartialResumptionUpdate,
   signEngagementDeclarationUpdate,
   stopTrajectoryUpdate,
   type Actor,
@@ -19,11 +24,16 @@ import { CaseStepsService } from './case-steps.service';
 import {
   AdviceDto,
   AgreementDto,
+  EmploymentReferralDto,
   EngagementDeclarationDto,
   FirstContactDto,
   FollowUpDto,
   HcgriDecisionDto,
   OutcomeDto,
+  PartialResumptionDecisionDto,
+  PartialResumptionRequestDto,
+  ReintegrationRequestDto,
+  RtwFundVoucherDto,
   StepDto,
   TrainingOutcomeDto,
   TrainingRequestDto,
@@ -84,6 +94,41 @@ export class CaseStepsController {
   @ApiOperation({ summary: "The HCGRI's decision on the training project (D21)" })
   decide(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: HcgriDecisionDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrainingReview(caseId, recordHcgriDecisionUpdate, { ...dto, actor });
+  }
+
+  @Post('employment-service-referral')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send the registration form to the employment service of the residence (D17c, D18)' })
+  referToEmploymentService(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: EmploymentReferralDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, referToEmploymentServiceUpdate, { ...dto, actor });
+  }
+
+  @Post('partial-resumption')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A partial work resumption request, due on the working day before it (D23)' })
+  requestPartialResumption(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: PartialResumptionRequestDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, requestPartialResumptionUpdate, { ...dto, actor });
+  }
+
+  @Post('partial-resumption/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The advising physician's authorisation of the partial resumption (D23)" })
+  decidePartialResumption(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: PartialResumptionDecisionDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, decidePartialResumptionUpdate, { ...dto, actor });
+  }
+
+  @Post('occupational-physician-referral')
+  @HttpCode(200)
+  @ApiOperation({ summary: "With the insured's consent, a reintegration at the own employer under the Codex (D17a, D19)" })
+  referToOccupationalPhysician(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: ReintegrationRequestDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, referToOccupationalPhysicianUpdate, { ...dto, actor });
+  }
+
+  @Post('rtw-fund-voucher')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Guidance by a provider paid by the return-to-work fund, when eligible on that day (D17d)' })
+  issueVoucher(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: RtwFundVoucherDto, @CurrentActor() actor: Actor) {
+    return this.steps.toTrajectory(caseId, issueRtwFundVoucherUpdate, { ...dto, actor });
   }
 
   @Post('training-outcome')

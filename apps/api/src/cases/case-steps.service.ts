@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ConflictException, Injectable, NotFoundException, type HttpException } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { trajectoryStateQuery, trajectoryWorkflowId } from '@tnw/contracts';
 import { CaseReadModel } from '@tnw/persistence';
@@ -39,14 +39,8 @@ export class CaseStepsService {
     }
   }
 
-  private async send<Ret, Args extends [unknown]>(caseId: string, workflowId: string, update: UpdateDefinition<Ret, Args>, step: Args[0]) {
-    try {
-      return await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [step] as Args });
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
-      if (error instanceof WorkflowUpdateFailedError) throw refused(error.cause?.message ?? error.message);
-      throw error;
-    }
+  private send<Ret, Args extends [unknown]>(caseId: string, workflowId: string, update: UpdateDefinition<Ret, Args>, step: Args[0]) {
+    return sendStep(this.temporal.client, { workflowId, notRunning: () => this.notRunning(caseId) }, update, step);
   }
 
   /** A step for a workflow that has ended is refused with the case's final status; an unknown case is 404. */
@@ -57,6 +51,28 @@ export class CaseStepsService {
   }
 }
 
-function refused(message: string): ConflictException {
+/** The workflow a step goes to, and what to answer when it is not running (ended or unknown). */
+export interface StepTarget {
+  workflowId: string;
+  notRunning(): Promise<HttpException>;
+}
+
+/** Sends a human step as an update: the workflow's refusal becomes 409 with its reason. */
+export async function sendStep<Ret, Args extends [unknown]>(
+  client: Client,
+  target: StepTarget,
+  update: UpdateDefinition<Ret, Args>,
+  step: Args[0],
+): Promise<Ret> {
+  try {
+    return await client.workflow.getHandle(target.workflowId).executeUpdate(update, { args: [step] as Args });
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw await target.notRunning();
+    if (error instanceof WorkflowUpdateFailedError) throw refused(error.cause?.message ?? error.message);
+    throw error;
+  }
+}
+
+export function refused(message: string): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Refused', message });
 }

@@ -46,6 +46,8 @@ export class CasesService {
       incapacityStartDate: dto.incapacityStartDate,
       referralDate: dto.referralDate,
       employmentService: check.employmentService,
+      regime: dto.regime,
+      contract: dto.contract,
     };
     try {
       await this.temporal.client.workflow.start(TRAJECTORY_WORKFLOW, {

@@ -95,3 +95,49 @@ export class HcgriDecisionDto extends StepDto {
   @IsIn(['approved', 'refused'])
   decision!: 'approved' | 'refused';
 }
+
+export class EmploymentReferralDto extends StepDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the employment service should know to guide the trajectory (no medical details)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  summary?: string;
+}
+
+export class PartialResumptionRequestDto extends StepDto {
+  @ApiProperty({ example: '2026-12-03', description: 'First day of the partial resumption' })
+  @IsCalendarDate()
+  resumesOn!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: "Day the insured's declaration and request reached the mutuality (D23)" })
+  @IsCalendarDate()
+  requestedOn!: string;
+}
+
+export class PartialResumptionDecisionDto extends StepDto {
+  @ApiProperty({ description: 'Whether the advising physician authorises the activity as fitting the health condition (D23)' })
+  @IsBoolean()
+  authorised!: boolean;
+}
+
+export class RtwFundVoucherDto extends StepDto {
+  @ApiProperty({ example: 'Jobcoach Gent', description: "A provider paid by the return-to-work fund (D17d)" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  provider!: string;
+
+  @ApiProperty({ example: '2026-11-23' })
+  @IsCalendarDate()
+  issuedOn!: string;
+}
+
+export class ReintegrationRequestDto extends StepDto {
+  @ApiProperty({ description: "The insured's consent to a referral to the occupational physician (D17a)" })
+  @IsBoolean()
+  consent!: boolean;
+
+  @ApiProperty({ example: '2026-11-23', description: 'Day the request reaches the prevention service; the 49 days run from it (D19)' })
+  @IsCalendarDate()
+  requestedOn!: string;
+}
