@@ -151,12 +151,19 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     expect(refused.notifications.map((n: { step: string }) => n.step)).toEqual(['routeC.registered', 'routeC.refused']);
   });
 
-  it('refers to the employment service, which calls in twice with the same event: one effect (D17c)', async () => {
-    const { caseId } = await activeCase();
-    expect((await step(caseId, 'employment-service-referral', { summary: 'wants to explore logistics' }, coordinator)).status).toBe(200);
-    const registered = await api.caseOnce(caseId, 'active', (body) => body.live?.employmentReferral?.status === 'registered');
+  it('registers once at the employment service while it fails a third of its calls; its event delivered twice has one effect (D17c)', async () => {
+    const { caseId, workflowId } = await activeCase();
+    await setFaults(0.34);
+    let registered;
+    try {
+      expect((await step(caseId, 'employment-service-referral', { summary: 'wants to explore logistics' }, coordinator)).status).toBe(200);
+      registered = await api.caseOnce(caseId, 'active', (body) => body.live?.employmentReferral?.status === 'registered');
+    } finally {
+      await setFaults(0);
+    }
     const { service, registrationId } = registered.live.employmentReferral;
     expect(service).toBe('VDAB'); // postal code 9000, Ghent (D18)
+    expect((await effectsOf([workflowId])).filter((effect) => effect.operation.includes('registrations'))).toHaveLength(1);
 
     await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify({ url: apps.apiUrl }) });
     await partners('/_admin/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 0, latencyMs: 0, duplicateRate: 1 }) });

@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import {
   recordHcgriDecisionUpdate,
@@ -41,39 +42,31 @@ export async function trainingReviewWorkflow(input: TrainingReviewInput): Promis
   };
   const audit = (action: string, step: HumanStep) =>
     appendAuditEntry({ caseId: input.caseId, actor: step.actor, action, reason: step.reason, occurredAt: new Date().toISOString() });
-  const expect = (step: HumanStepName, status: TrainingReviewStatus, humanStep: HumanStep) => {
-    checkActorMayTake(step, humanStep);
-    if (state.status !== status) throw new Error(`${step} cannot be recorded while the review is ${state.status}`);
-  };
+  /** Each step is taken once, by its role, in its stage; the handler records it and its audit entry. */
+  const handleStep = <Step extends HumanStep>(
+    update: UpdateDefinition<TrainingReviewState, [Step]>,
+    name: HumanStepName,
+    stage: TrainingReviewStatus,
+    record: (step: Step) => string,
+  ) =>
+    setHandler(
+      update,
+      async (step) => {
+        await audit(`${name}:${record(step)}`, step);
+        return state;
+      },
+      {
+        validator: (step) => {
+          checkActorMayTake(name, step);
+          if (state.status !== stage) throw new Error(`${name} cannot be recorded while the review is ${state.status}`);
+        },
+      },
+    );
 
   setHandler(trainingReviewStateQuery, () => state);
-  setHandler(
-    recordPhysicianAdviceUpdate,
-    async (step) => {
-      state.physicianAdvice = step.advice;
-      await audit(`recordPhysicianAdvice:${step.advice}`, step);
-      return state;
-    },
-    { validator: (step) => expect('recordPhysicianAdvice', 'awaitingPhysicianAdvice', step) },
-  );
-  setHandler(
-    recordRizivExaminationUpdate,
-    async (step) => {
-      state.rizivAdvice = step.advice;
-      await audit(`recordRizivExamination:${step.advice}`, step);
-      return state;
-    },
-    { validator: (step) => expect('recordRizivExamination', 'awaitingRizivExamination', step) },
-  );
-  setHandler(
-    recordHcgriDecisionUpdate,
-    async (step) => {
-      state.decision = step.decision;
-      await audit(`recordHcgriDecision:${step.decision}`, step);
-      return state;
-    },
-    { validator: (step) => expect('recordHcgriDecision', 'awaitingHcgriDecision', step) },
-  );
+  handleStep(recordPhysicianAdviceUpdate, 'recordPhysicianAdvice', 'awaitingPhysicianAdvice', ({ advice }) => (state.physicianAdvice = advice));
+  handleStep(recordRizivExaminationUpdate, 'recordRizivExamination', 'awaitingRizivExamination', ({ advice }) => (state.rizivAdvice = advice));
+  handleStep(recordHcgriDecisionUpdate, 'recordHcgriDecision', 'awaitingHcgriDecision', ({ decision }) => (state.decision = decision));
 
   state.dossierId = (await registerTrainingDossier({ caseId: input.caseId, project: input.project })).dossierId;
 

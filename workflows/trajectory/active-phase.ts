@@ -2,11 +2,6 @@ import { CancellationScope, condition, executeChild, log } from '@temporalio/wor
 import {
   TRAINING_REVIEW_WORKFLOW,
   trainingReviewWorkflowId,
-  type EmployerReintegrationEventSignal,
-  type EmploymentReferralRequest,
-  type EmploymentServiceEventSignal,
-  type ReintegrationRequest,
-  type TrainingRequest,
   type EmploymentReferralView,
   type TrainingView,
   type TrainingReviewInput,
@@ -19,18 +14,12 @@ import { caseActivities } from '../case-activities';
 import { millisecondsUntil, today } from '../workflow-time';
 import { employerReintegrations } from './employer-reintegration';
 import { deadlineView } from './projection';
+import type { Pending } from './step-handlers';
 
 export interface ActivePhase {
   input: TrajectoryInput;
   state: TrajectoryState;
-  /** Requests and partner events that handlers leave for the phase's loops. */
-  pending: {
-    training?: TrainingRequest;
-    employmentReferral?: EmploymentReferralRequest;
-    employmentEvents: EmploymentServiceEventSignal[];
-    reintegration?: ReintegrationRequest;
-    reintegrationEvents: EmployerReintegrationEventSignal[];
-  };
+  pending: Pending;
   /** Set by the updates that end the trajectory (outcome, stop). */
   ended(): boolean;
   project(): Promise<void>;
