@@ -105,7 +105,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('fileTrainingRequest', step);
       return state;
     },
-    { validator: (step) => refuseTrainingRequest(state, step) },
+    {
+      validator: (step) => {
+        refuseWhilePending('a training request', pending.training);
+        refuseTrainingRequest(state, step);
+      },
+    },
   );
   setHandler(
     referToEmploymentServiceUpdate,
@@ -114,7 +119,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('referToEmploymentService', step);
       return state;
     },
-    { validator: (step) => refuseEmploymentReferral(state, input, step) },
+    {
+      validator: (step) => {
+        refuseWhilePending('a referral to the employment service', pending.employmentReferral);
+        refuseEmploymentReferral(state, input, step);
+      },
+    },
   );
   setHandler(
     requestPartialResumptionUpdate,
@@ -163,7 +173,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('referToOccupationalPhysician', step);
       return state;
     },
-    { validator: (step) => refuseReintegrationRequest(state, input, step, new Date()) },
+    {
+      validator: (step) => {
+        refuseWhilePending('a referral to the occupational physician', pending.reintegration);
+        refuseReintegrationRequest(state, input, step, new Date());
+      },
+    },
   );
   // A partner may deliver an event twice: each event ID is applied once.
   const firstDelivery = (eventId: string) => {
@@ -227,4 +242,9 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
     { validator: (step) => refuseStop(state, step) },
   );
 
+}
+
+/** A request accepted a moment ago but not yet acted on by its loop still counts as in progress. */
+function refuseWhilePending(what: string, pendingRequest: unknown): void {
+  if (pendingRequest !== undefined) throw new Error(`${what} is already being processed`);
 }
