@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { runMigrations } from '@tnw/persistence';
+import { registerSearchAttributes } from '@tnw/temporal';
 import { startEmbeddedPostgres } from './devstack/postgres';
 import { stopChild, startTemporalDevServer } from './devstack/temporal-dev-server';
 import { waitForPort } from './devstack/ports';
@@ -55,6 +57,10 @@ async function main(): Promise<void> {
     const temporal = await startTemporalDevServer({ port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(dataDir, 'temporal.sqlite') });
     stops.push({ name: 'Temporal', stop: temporal.stop });
     temporalAddress = temporal.address;
+    // start-dev registers its --search-attribute flags only when it creates the database file;
+    // a database from an earlier version gets the missing ones here.
+    const connection = await Connection.connect({ address: temporalAddress });
+    await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE ?? 'default').finally(() => connection.close());
   }
 
   const appEnv = {

@@ -8,8 +8,8 @@ const UNIMPLEMENTED = 12;
 
 /**
  * Registers the case workflows' search attributes in a namespace; those already there are kept.
- * For servers started without them: Temporal's time-skipping test server, or a production
- * namespace (the dev server gets them as start-dev flags, scripts/devstack).
+ * For servers started without them: Temporal's time-skipping test server, a dev server whose
+ * database predates them (scripts/start-stack.ts), or a production namespace.
  */
 export async function registerSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<void> {
   const existing = await existingAttributes(connection, namespace);
