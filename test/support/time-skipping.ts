@@ -23,6 +23,25 @@ export async function bundleWorkflows(): Promise<WorkflowBundle> {
   return bundleWorkflowCode({ ...workflowBundleOptions(), logger: new DefaultLogger('WARN') });
 }
 
+export interface TimeSkippingSuite {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  bundle: WorkflowBundle;
+}
+
+/** One environment and one workflow bundle for a test file (never shared between files), torn down after it. */
+export function timeSkippingSuite(): TimeSkippingSuite {
+  const suite = {} as TimeSkippingSuite;
+  beforeAll(async () => {
+    [suite.env, suite.bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
+    suite.client = clientWithoutSkipping(suite.env);
+  });
+  afterAll(async () => {
+    await suite.env?.teardown();
+  });
+  return suite;
+}
+
 /**
  * Moves the environment's clock forward to `instant`, so that a test can start a case on a
  * date chosen by hand and compare the deadlines with instants computed by hand.

@@ -1,6 +1,4 @@
-import type { Client } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import {
   fileTrainingRequestUpdate,
   recordFirstContactUpdate,
@@ -28,7 +26,7 @@ import {
 } from '@tnw/contracts';
 import { writeHistory } from '../support/histories';
 import { eventually, RecordingActivities } from '../support/recording-activities';
-import { bundleWorkflows, clientWithoutSkipping, createTimeSkippingEnv, resultOnceClosed, skipTo } from '../support/time-skipping';
+import { resultOnceClosed, skipTo, timeSkippingSuite } from '../support/time-skipping';
 
 const coordinator = { id: 'coord-17', role: 'coordinator' as const };
 const physician = { id: 'adva-3', role: 'advisingPhysician' as const };
@@ -38,23 +36,14 @@ const training = { title: 'Logistics planner', provider: 'VDAB competence centre
 
 /** The active phase (D6, D20-D22) and the training review child workflow, in skipped time. */
 describe('trajectory workflow: active phase and training review, on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let client: Client;
-  let bundle: WorkflowBundle;
+  const suite = timeSkippingSuite();
   const recording = new RecordingActivities();
 
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-    client = clientWithoutSkipping(env);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
   beforeEach(() => recording.reset());
 
   async function runCase<T>(caseId: string, referralDate: string, body: (handle: Awaited<ReturnType<typeof start>>) => Promise<T>) {
     const taskQueue = `active-${caseId}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recording.activities });
+    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities });
     return worker.runUntil(async () => body(await start(caseId, referralDate, taskQueue)));
   }
 
@@ -69,11 +58,11 @@ describe('trajectory workflow: active phase and training review, on the time-ski
       regime: 'employee',
       contract: 'underContract',
     };
-    return client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue, args: [input] });
+    return suite.client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue, args: [input] });
   }
 
   async function reviewReaches(caseId: string, status: TrainingReviewStatus) {
-    const review = client.workflow.getHandle(trainingReviewWorkflowId(caseId, 1));
+    const review = suite.client.workflow.getHandle(trainingReviewWorkflowId(caseId, 1));
     await eventually(async () => {
       try {
         return (await review.query(trainingReviewStateQuery)).status === status;
@@ -88,11 +77,11 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   const firstWithTask = (kind: string) => recording.projections.find((p) => p.value.openTasks.some((t) => t.kind === kind));
 
   it('follows up every 3 months, reviews and approves a training, re-evaluates 6 months after it is passed', async () => {
-    await skipTo(env, '2033-01-03T09:00:00+01:00');
+    await skipTo(suite.env, '2033-01-03T09:00:00+01:00');
     const caseId = 'acce55ed-0000-4000-8000-000000000001';
     const state = await runCase(caseId, '2033-01-03', async (handle) => {
       await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
-      await env.sleep('7 days');
+      await suite.env.sleep('7 days');
       await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2033-01-10', actor: coordinator }] });
       await eventually(() => recording.latest()?.status === 'active', 'the active phase');
 
@@ -115,16 +104,16 @@ describe('trajectory workflow: active phase and training review, on the time-ski
 
       // D6: first follow-up within 3 months of the first contact: by 2033-04-10, so until
       // 2033-04-11T00:00+02:00 (summer time since 2033-03-27) = 2033-04-10T22:00Z; then escalated.
-      await skipTo(env, '2033-04-11T09:00:00+02:00');
+      await skipTo(suite.env, '2033-04-11T09:00:00+02:00');
       await eventually(() => firstWithTask('followUpOverdue') !== undefined, 'the follow-up escalation');
       await handle.executeUpdate(recordFollowUpUpdate, { args: [{ heldOn: '2033-04-11', actor: physician }] });
       await eventually(() => recording.latest()?.nextDeadline?.dueDate === '2033-07-11', 'the next follow-up');
 
       // D22: passed on 2033-09-30, re-evaluation on 2034-03-30, 00:00+02:00 = 2034-03-29T22:00Z.
-      await skipTo(env, '2033-09-30T12:00:00+02:00');
+      await skipTo(suite.env, '2033-09-30T12:00:00+02:00');
       const passed = await handle.executeUpdate(recordTrainingOutcomeUpdate, { args: [{ result: 'passed', on: '2033-09-30', actor: coordinator }] });
       expect(passed.training).toMatchObject({ status: 'passed', reevaluationOn: '2034-03-30', reevaluation: 'scheduled' });
-      await skipTo(env, '2034-03-30T09:00:00+02:00');
+      await skipTo(suite.env, '2034-03-30T09:00:00+02:00');
       await eventually(() => firstWithTask('reevaluation') !== undefined, 'the re-evaluation task');
 
       await handle.executeUpdate(recordOutcomeUpdate, { args: [{ outcome: 'workResumedOwnEmployer', on: '2034-03-30', actor: coordinator }] });
@@ -171,7 +160,7 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   });
 
   it('ends a review at an unfavourable medical advice: no RIZIV step, no payment, one registered letter', async () => {
-    await skipTo(env, '2034-06-02T09:00:00+02:00');
+    await skipTo(suite.env, '2034-06-02T09:00:00+02:00');
     const caseId = 'acce55ed-0000-4000-8000-000000000002';
     await runCase(caseId, '2034-06-02', async (handle) => {
       await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
@@ -194,7 +183,7 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   });
 
   it('refers to the employment service of the residence and applies each of its reports once (D17c, D18)', async () => {
-    await skipTo(env, '2034-09-01T09:00:00+02:00');
+    await skipTo(suite.env, '2034-09-01T09:00:00+02:00');
     const caseId = 'acce55ed-0000-4000-8000-000000000003';
     const state = await runCase(caseId, '2034-09-01', async (handle) => {
       await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
@@ -229,13 +218,13 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   it('takes a partial resumption request due on the working day before it, skipping a public holiday (D23)', async () => {
     // Resumption on Thursday 2034-11-02; Wednesday 2034-11-01 (All Saints) is a public holiday,
     // so the request is due on Tuesday 2034-10-31.
-    await skipTo(env, '2034-10-30T09:00:00+01:00');
+    await skipTo(suite.env, '2034-10-30T09:00:00+01:00');
     const caseId = 'acce55ed-0000-4000-8000-000000000004';
     const state = await runCase(caseId, '2034-10-30', async (handle) => {
       await eventually(() => recording.latest()?.status === 'awaitingFirstContact', 'the first-contact wait');
       await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2034-10-30', actor: coordinator }] });
       await eventually(() => recording.latest()?.status === 'active', 'the active phase');
-      await skipTo(env, '2034-10-31T10:00:00+01:00');
+      await skipTo(suite.env, '2034-10-31T10:00:00+01:00');
       const requested = await handle.executeUpdate(requestPartialResumptionUpdate, {
         args: [{ resumesOn: '2034-11-02', requestedOn: '2034-10-31', actor: coordinator }],
       });
@@ -264,7 +253,7 @@ describe('trajectory workflow: active phase and training review, on the time-ski
   });
 
   it('follows a reintegration at the own employer through the Codex deadlines, escalating a late assessment (D17a, D19)', async () => {
-    await skipTo(env, '2035-01-08T09:00:00+01:00');
+    await skipTo(suite.env, '2035-01-08T09:00:00+01:00');
     const caseId = 'acce55ed-0000-4000-8000-000000000005';
     const stateOf = async (handle: Awaited<ReturnType<typeof start>>) => (await handle.query(trajectoryStateQuery)).reintegration;
     const report = (event: 'assessment' | 'plan' | 'outcome', occurredOn: string, decision?: 'A') => ({
@@ -283,7 +272,7 @@ describe('trajectory workflow: active phase and training review, on the time-ski
       await eventually(async () => (await stateOf(handle))?.status === 'awaitingAssessment', 'the assessment wait');
       expect((await stateOf(handle))?.due).toMatchObject({ dueDate: '2035-02-26', expiresAt: '2035-02-27T00:00:00.000+01:00', ruleId: 'codex.assessmentWithin' });
 
-      await skipTo(env, '2035-02-27T09:00:00+01:00');
+      await skipTo(suite.env, '2035-02-27T09:00:00+01:00');
       await eventually(() => firstWithTask('reintegrationFollowUp') !== undefined, 'the escalation');
       await handle.signal(employerReintegrationEventSignal, report('assessment', '2035-02-27', 'A'));
       // Decision A on 2035-02-27: the plan within 63 days, by 2035-05-01.

@@ -1,6 +1,5 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import {
   recordAdvisingPhysicianAgreementUpdate,
   recordFirstContactUpdate,
@@ -14,38 +13,29 @@ import {
 } from '@tnw/contracts';
 import { writeHistory } from '../support/histories';
 import { eventually, RecordingActivities } from '../support/recording-activities';
-import { bundleWorkflows, clientWithoutSkipping, createTimeSkippingEnv, resultOnceClosed, skipTo } from '../support/time-skipping';
+import { resultOnceClosed, skipTo, timeSkippingSuite } from '../support/time-skipping';
 
 const coordinator = { id: 'coord-17', role: 'coordinator' as const };
 const physician = { id: 'adva-3', role: 'advisingPhysician' as const };
 
 /** Admission by route, the first conversation's deadline and escalation, and the stop (D4). */
 describe('trajectory workflow: admission and first contact, on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let client: Client;
-  let bundle: WorkflowBundle;
+  const suite = timeSkippingSuite();
   const recording = new RecordingActivities();
   // A task queue per case, so that a worker left behind by a failed test cannot take the next one's tasks.
   const taskQueueOf = (caseId: string) => `trajectory-${caseId}`;
 
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows()]);
-    client = clientWithoutSkipping(env);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
   beforeEach(() => recording.reset());
 
   async function withWorker<T>(caseId: string, body: () => Promise<T>): Promise<T> {
     const taskQueue = taskQueueOf(caseId);
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: recording.activities });
+    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities });
     return worker.runUntil(body);
   }
 
   function startTrajectory(caseId: string, referralDate: string, route: Route = 'A') {
     const input: TrajectoryInput = { caseId, personId: `person-${caseId}`, route, incapacityStartDate: '2031-10-06', referralDate };
-    return client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue: taskQueueOf(caseId), args: [input] });
+    return suite.client.workflow.start(TRAJECTORY_WORKFLOW, { workflowId: trajectoryWorkflowId(caseId), taskQueue: taskQueueOf(caseId), args: [input] });
   }
 
   const statuses = () => recording.projections.map((p) => p.value.status);
@@ -54,13 +44,13 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
   it('escalates a first contact not held within one month of the referral, at 00:00 Brussels 30 days later', async () => {
     // Referred on Sunday 2032-02-01 (a leap year): "within one month" ends on 2032-03-01, so
     // the coordinator has until 2032-03-02T00:00+01:00, 30 days after the start of the referral day.
-    await skipTo(env, '2032-02-01T00:00:00+01:00');
+    await skipTo(suite.env, '2032-02-01T00:00:00+01:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000001';
     const state = await withWorker(caseId, async () => {
       const handle = await startTrajectory(caseId, '2032-02-01');
-      await env.sleep('29 days');
+      await suite.env.sleep('29 days');
       expect(await handle.query(trajectoryStateQuery)).toMatchObject({ status: 'awaitingFirstContact' });
-      await env.sleep('2 days');
+      await suite.env.sleep('2 days');
       expect(await handle.query(trajectoryStateQuery)).toMatchObject({ status: 'firstContactOverdue' });
       await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2032-03-02', actor: coordinator, reason: 'reached by phone' }] });
       await eventually(async () => (await handle.query(trajectoryStateQuery)).status === 'active', 'the active phase');
@@ -94,11 +84,11 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
   });
 
   it('starts the active phase without escalation when the first contact is held in time', async () => {
-    await skipTo(env, '2032-06-01T09:00:00+02:00');
+    await skipTo(suite.env, '2032-06-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000002';
     await withWorker(caseId, async () => {
       const handle = await startTrajectory(caseId, '2032-06-01');
-      await env.sleep('10 days');
+      await suite.env.sleep('10 days');
       await handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn: '2032-06-11', actor: coordinator }] });
       await eventually(() => recording.latest()?.status === 'active', 'the active phase');
       await handle.executeUpdate(stopTrajectoryUpdate, { args: [{ actor: coordinator }] });
@@ -109,11 +99,11 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
   });
 
   it('refuses a first contact in the wrong state, by the wrong role or with an impossible date, and keeps running', async () => {
-    await skipTo(env, '2032-09-01T09:00:00+02:00');
+    await skipTo(suite.env, '2032-09-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000003';
     await withWorker(caseId, async () => {
       const handle = await startTrajectory(caseId, '2032-09-01');
-      await env.sleep('1 day');
+      await suite.env.sleep('1 day');
       const record = (heldOn: string, actor: { id: string; role: 'coordinator' | 'advisingPhysician' } = coordinator) =>
         handle.executeUpdate(recordFirstContactUpdate, { args: [{ heldOn, actor }] });
       await expect(record('2032-08-31')).rejects.toMatchObject(refusal('heldOn 2032-08-31 is before the referral date 2032-09-01'));
@@ -191,7 +181,7 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
   });
 
   it('route C: with invalidity confirmed, continues to the first contact and tells the coordinator', async () => {
-    await skipTo(env, '2032-10-01T09:00:00+02:00');
+    await skipTo(suite.env, '2032-10-01T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-000000000009';
     await withWorker(caseId, async () => {
       const handle = await startTrajectory(caseId, '2032-10-01', 'C');
