@@ -3,3 +3,4 @@
 export { trainingReviewWorkflow } from './training-review/training-review.workflow';
 export { trajectoryWorkflow } from './trajectory/trajectory.workflow';
 export { episodeWorkflow } from './episode/episode.workflow';
+export { monthlyReportWorkflow } from './monthly-report/monthly-report.workflow';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel, EpisodeRegistry } from '@tnw/persistence';
+import { CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel, EpisodeRegistry, MonthlyReports } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { loggerOptions } from '../../shared/logger-options';
@@ -17,6 +17,8 @@ import { IncapacitiesController } from './episodes/incapacities.controller';
 import { IncapacitiesService } from './episodes/incapacities.service';
 import { HealthController } from './health/health.controller';
 import { InboundController } from './inbound/inbound.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { TemporalClientHolder } from './temporal-client.provider';
 
 const fromDataSource = <T>(make: (dataSource: DataSource) => T) => ({ inject: [getDataSourceToken()], useFactory: make });
@@ -31,7 +33,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         TerminusModule,
       ],
-      controllers: [HealthController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController],
+      controllers: [HealthController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController, ReportsController],
       providers: [
         { provide: API_OPTIONS, useValue: options },
         {
@@ -47,11 +49,13 @@ export class ApiModule {
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
         { provide: EpisodeRegistry, ...fromDataSource((ds) => new EpisodeRegistry(ds)) },
         { provide: EpisodeReadModel, ...fromDataSource((ds) => new EpisodeReadModel(ds)) },
+        { provide: MonthlyReports, ...fromDataSource((ds) => new MonthlyReports(ds)) },
         { provide: EPISODE_SETTINGS, useFactory: () => episodeSettingsFromEnv() },
         CasesService,
         CaseStepsService,
         IncapacitiesService,
         EpisodeStepsService,
+        ReportsService,
       ],
     };
   }

@@ -1,12 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { CaseActivities, EpisodeActivities } from '@tnw/contracts';
-import { installTemporalRuntime } from '@tnw/temporal';
+import type { CaseActivities, EpisodeActivities, ReportActivities } from '@tnw/contracts';
+import { ensureMonthlyReportSchedule, installTemporalRuntime } from '@tnw/temporal';
 import { PinoLogger } from 'nestjs-pino';
 import { computePartialResumptionDeadline } from './calendar-activities';
 import { CaseActivitiesService } from './case-activities.service';
 import { EpisodeActivitiesService } from './episode-activities.service';
 import { PartnerActivitiesService } from './partner-activities.service';
+import { ReportActivitiesService } from './report-activities.service';
 import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
 
 /** Owns the Temporal worker: created on bootstrap, drained on application shutdown. */
@@ -21,6 +23,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly records: CaseActivitiesService,
     private readonly partners: PartnerActivitiesService,
     private readonly episodes: EpisodeActivitiesService,
+    private readonly reports: ReportActivitiesService,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext(TemporalWorkerService.name);
@@ -32,7 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.connection = await NativeConnection.connect({ address });
     // Function names are the activity types, so each is listed by name; the type checks that
     // every activity the workflows declare is provided.
-    const activities: CaseActivities & EpisodeActivities = {
+    const activities: CaseActivities & EpisodeActivities & ReportActivities = {
       verifyMembership: (check) => this.partners.verifyMembership(check),
       confirmInvalidity: (check) => this.partners.confirmInvalidity(check),
       sendInsuredLetter: (letter) => this.partners.sendInsuredLetter(letter),
@@ -49,6 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       openTask: (task) => this.episodes.openTask(task),
       projectEpisode: (projection) => this.episodes.projectEpisode(projection),
       notifyNonCooperation: (notice) => this.episodes.notifyNonCooperation(notice),
+      computeMonthlyReport: (request) => this.reports.computeMonthlyReport(request),
     };
     this.worker = await Worker.create({
       connection: this.connection,
@@ -57,6 +61,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowBundle: this.options.workflowBundle,
       activities,
     });
+    // The worker creates the Schedule: it knows the task queue the report must run on, and a
+    // Schedule only makes sense where a worker polls that queue. Every worker may try; one creates it.
+    const schedule = await ensureMonthlyReportSchedule(new Client({ connection: this.connection, namespace }), taskQueue);
+    this.logger.info({ schedule }, 'monthly funding report schedule');
     this.running = this.worker.run().then(
       () => this.logger.info('worker stopped'),
       (error: unknown) => {

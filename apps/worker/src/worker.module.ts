@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { EmployerClient, EmploymentServiceClient, LettersClient, MutualityClient, RizivClient } from '@tnw/integrations';
-import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel } from '@tnw/persistence';
+import { AuditLog, CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel, MonthlyReports } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { CaseActivitiesService } from './case-activities.service';
 import { EpisodeActivitiesService } from './episode-activities.service';
 import { PartnerActivitiesService } from './partner-activities.service';
+import { ReportActivitiesService } from './report-activities.service';
 import { loggerOptions } from '../../shared/logger-options';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
@@ -28,6 +29,7 @@ export class WorkerModule {
         { provide: CaseReadModel, ...fromDataSource((ds) => new CaseReadModel(ds)) },
         { provide: AuditLog, ...fromDataSource((ds) => new AuditLog(ds)) },
         { provide: EpisodeReadModel, ...fromDataSource((ds) => new EpisodeReadModel(ds)) },
+        { provide: MonthlyReports, ...fromDataSource((ds) => new MonthlyReports(ds)) },
         { provide: MutualityClient, useFactory: () => new MutualityClient(options.partnersUrl) },
         { provide: LettersClient, useFactory: () => new LettersClient(options.partnersUrl) },
         { provide: RizivClient, useFactory: () => new RizivClient(options.partnersUrl) },
@@ -36,6 +38,7 @@ export class WorkerModule {
         CaseActivitiesService,
         PartnerActivitiesService,
         EpisodeActivitiesService,
+        ReportActivitiesService,
         TemporalWorkerService,
       ],
     };

@@ -6,4 +6,5 @@ export * from './workflow-types';
 export * from './training-review';
 export * from './step-roles';
 export * from './episode';
+export * from './monthly-report';
 export * from './search-attributes';

@@ -1,4 +1,5 @@
 export * from './connection-config';
+export * from './monthly-report-schedule';
 export * from './repo-root';
 export * from './workflow-bundle';
 export * from './runtime';
