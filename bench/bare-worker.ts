@@ -1,0 +1,22 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+/**
+ * The bare engine's worker, in its own process like the application's worker: it serves the
+ * empty workflow from the bundle the benchmark built. The SDK's runtime stops it on SIGTERM.
+ */
+async function main(): Promise<void> {
+  const [address, taskQueue, codePath] = ['TEMPORAL_ADDRESS', 'BENCH_TASK_QUEUE', 'BENCH_WORKFLOW_BUNDLE'].map((name) => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set: the benchmark starts this process`);
+    return value;
+  });
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({ connection, taskQueue, workflowBundle: { codePath } });
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
