@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 import {
   decidePartialResumptionUpdate,
@@ -99,34 +100,6 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
     { validator: (step) => refuseEngagement(state, step, new Date()) },
   );
   setHandler(
-    fileTrainingRequestUpdate,
-    async (step) => {
-      pending.training = step;
-      await audit('fileTrainingRequest', step);
-      return state;
-    },
-    {
-      validator: (step) => {
-        refuseWhilePending('a training request', pending.training);
-        refuseTrainingRequest(state, step);
-      },
-    },
-  );
-  setHandler(
-    referToEmploymentServiceUpdate,
-    async (step) => {
-      pending.employmentReferral = step;
-      await audit('referToEmploymentService', step);
-      return state;
-    },
-    {
-      validator: (step) => {
-        refuseWhilePending('a referral to the employment service', pending.employmentReferral);
-        refuseEmploymentReferral(state, input, step);
-      },
-    },
-  );
-  setHandler(
     requestPartialResumptionUpdate,
     async (step) => {
       const due = await caseActivities.computePartialResumptionDeadline({ resumesOn: step.resumesOn });
@@ -166,20 +139,38 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
     },
     { validator: (step) => void checkRtwFundVoucher(state, input, step, new Date()) },
   );
-  setHandler(
-    referToOccupationalPhysicianUpdate,
-    async (step) => {
-      pending.reintegration = step;
-      await audit('referToOccupationalPhysician', step);
-      return state;
-    },
-    {
-      validator: (step) => {
-        refuseWhilePending('a referral to the occupational physician', pending.reintegration);
-        refuseReintegrationRequest(state, input, step, new Date());
+  /**
+   * A request whose work takes time (a child workflow, a partner's registration): recorded and
+   * audited here, acted on by its loop in the active phase; one at a time.
+   */
+  const queueRequest = <Key extends 'training' | 'employmentReferral' | 'reintegration'>(
+    update: UpdateDefinition<TrajectoryState, [NonNullable<Pending[Key]>]>,
+    key: Key,
+    what: string,
+    refuse: (step: NonNullable<Pending[Key]>) => void,
+  ) =>
+    setHandler(
+      update,
+      async (step) => {
+        pending[key] = step;
+        await audit(update.name, step);
+        return state;
       },
-    },
+      {
+        validator: (step) => {
+          if (pending[key] !== undefined) throw new Error(`${what} is already being processed`);
+          refuse(step);
+        },
+      },
+    );
+  queueRequest(fileTrainingRequestUpdate, 'training', 'a training request', (step) => refuseTrainingRequest(state, step));
+  queueRequest(referToEmploymentServiceUpdate, 'employmentReferral', 'a referral to the employment service', (step) =>
+    refuseEmploymentReferral(state, input, step),
   );
+  queueRequest(referToOccupationalPhysicianUpdate, 'reintegration', 'a referral to the occupational physician', (step) =>
+    refuseReintegrationRequest(state, input, step, new Date()),
+  );
+
   // A partner may deliver an event twice: each event ID is applied once.
   const firstDelivery = (eventId: string) => {
     const applied = (state.appliedEventIds ??= []);
@@ -241,10 +232,4 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
     },
     { validator: (step) => refuseStop(state, step) },
   );
-
-}
-
-/** A request accepted a moment ago but not yet acted on by its loop still counts as in progress. */
-function refuseWhilePending(what: string, pendingRequest: unknown): void {
-  if (pendingRequest !== undefined) throw new Error(`${what} is already being processed`);
 }
