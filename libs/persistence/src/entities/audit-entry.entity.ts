@@ -1,18 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CaseRecordColumns } from './case-record-columns';
 
 /** Append-only (a trigger refuses UPDATE and DELETE): who did what on which case, and why. */
 @Entity('audit_log')
-export class AuditEntryEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id!: string;
-
-  /** Workflow ID plus activity ID: a retried activity writes the entry once. */
-  @Column({ name: 'idempotency_key', type: 'varchar', length: 160, unique: true })
-  idempotencyKey!: string;
-
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
-
+export class AuditEntryEntity extends CaseRecordColumns {
   @Column({ name: 'actor_id', type: 'varchar', length: 64 })
   actorId!: string;
 

@@ -1,18 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { CaseRecordColumns } from './case-record-columns';
 
 /** Something a role is told about a case without having to act (route C steps, D15). */
 @Entity('notification')
-export class NotificationEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id!: string;
-
-  /** Workflow run plus activity ID: a retried activity notifies once. */
-  @Column({ name: 'idempotency_key', type: 'varchar', length: 160, unique: true })
-  idempotencyKey!: string;
-
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
-
+export class NotificationEntity extends CaseRecordColumns {
   @Column({ name: 'recipient_role', type: 'varchar', length: 32 })
   recipientRole!: string;
 
