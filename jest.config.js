@@ -19,9 +19,14 @@ const moduleNameMapper = {
   '^@tnw/(domain|contracts|persistence|integrations|temporal)$': '<rootDir>/libs/$1/src',
 };
 
+// jose ships as ES modules only; Node 20.19 loads it with require() in production, jest's
+// CommonJS runtime needs it compiled.
+const swcForEsmPackages = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 const base = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swcForEsmPackages },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

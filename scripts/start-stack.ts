@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { runMigrations } from '@tnw/persistence';
 import { registerSearchAttributes } from '@tnw/temporal';
+import { DEV_USERS } from '../apps/identity/src/dev-directory';
 import { startEmbeddedPostgres } from './devstack/postgres';
 import { stopChild, startTemporalDevServer } from './devstack/temporal-dev-server';
 import { waitForPort } from './devstack/ports';
@@ -20,6 +22,7 @@ const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
 const ports = {
   api: port('PORT', 3000),
   partners: port('PARTNERS_PORT', 3100),
+  identity: port('IDENTITY_PORT', 3200),
   postgres: port('PG_PORT', 5433),
   temporal: port('TEMPORAL_PORT', 7233),
   temporalUi: port('TEMPORAL_UI_PORT', 8233),
@@ -54,7 +57,13 @@ async function main(): Promise<void> {
   let temporalAddress = env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
     say(`Temporal dev server on ${ports.temporal}, Web UI on ${ports.temporalUi}, data in .data/temporal.sqlite`);
-    const temporal = await startTemporalDevServer({ port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(dataDir, 'temporal.sqlite') });
+    const temporal = await startTemporalDevServer({
+      port: ports.temporal,
+      uiPort: ports.temporalUi,
+      dbFile: join(dataDir, 'temporal.sqlite'),
+      // The Web UI decodes payloads with the API's codec server, as an auditor or supervisor.
+      uiCodecEndpoint: `http://127.0.0.1:${ports.api}/codec`,
+    });
     stops.push({ name: 'Temporal', stop: temporal.stop });
     temporalAddress = temporal.address;
     // start-dev registers its --search-attribute flags only when it creates the database file;
@@ -63,16 +72,29 @@ async function main(): Promise<void> {
     await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE ?? 'default').finally(() => connection.close());
   }
 
+  // The development identity provider, unless OIDC_ISSUER names a real one.
+  const issuer = env.OIDC_ISSUER ?? `http://127.0.0.1:${ports.identity}`;
   const appEnv = {
     ...env,
+    OIDC_ISSUER: issuer,
+    IDENTITY_PORT: String(ports.identity),
     DATABASE_URL: databaseUrl,
+    TNW_MASTER_KEY: masterKey(),
     TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_UI_PORT: String(ports.temporalUi),
     PARTNERS_URL: env.PARTNERS_URL ?? `http://127.0.0.1:${ports.partners}`,
     PARTNERS_PORT: String(ports.partners),
     // Where the simulated partners call in (employment services, the employer's prevention service).
     CALLBACK_URL: env.CALLBACK_URL ?? `http://127.0.0.1:${ports.api}`,
+    CALLBACK_TOKEN_URL: env.CALLBACK_TOKEN_URL ?? `${issuer}/token`,
+    CALLBACK_CLIENT_ID: env.CALLBACK_CLIENT_ID ?? 'partner-gateway',
+    CALLBACK_CLIENT_SECRET: env.CALLBACK_CLIENT_SECRET ?? 'dev-partner-secret',
     PORT: String(ports.api),
   };
+  if (!env.OIDC_ISSUER) {
+    startApp('identity', appEnv);
+    await waitForPort(ports.identity, 30_000, 'identity provider');
+  }
   startApp('partners', appEnv);
   await waitForPort(ports.partners, 30_000, 'partner simulators');
   startApp('worker', appEnv);
@@ -84,7 +106,23 @@ async function main(): Promise<void> {
   say(`  Temporal Web UI http://127.0.0.1:${ports.temporalUi}`);
   say(`  Temporal gRPC  ${temporalAddress}`);
   say(`  partners       http://127.0.0.1:${ports.partners}/docs`);
+  say(`  sign-in (OIDC) ${issuer}  (development users ${DEV_USERS.map((user) => user.id).join(', ')}; password dev)`);
   say('Ctrl-C stops everything; data stays in .data/');
+}
+
+/**
+ * The master key that wraps the payload keys (docs/decisions/0004): TNW_MASTER_KEY, or the one
+ * made on the first run and kept in .data/master-key, readable by this user only. Losing it
+ * makes every workflow payload in .data/ unreadable.
+ */
+function masterKey(): string {
+  if (env.TNW_MASTER_KEY) return env.TNW_MASTER_KEY;
+  const file = join(dataDir, 'master-key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    say('payload master key made in .data/master-key (set TNW_MASTER_KEY to use your own)');
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function startApp(name: string, appEnv: NodeJS.ProcessEnv): ChildProcess {

@@ -9,6 +9,8 @@ export interface TemporalDevServerOptions {
   uiPort?: number;
   /** SQLite file for persistence across restarts; in memory when absent. */
   dbFile?: string;
+  /** The codec server the Web UI decodes payloads with (the API's /codec, docs/decisions/0004). */
+  uiCodecEndpoint?: string;
   log?: (line: string) => void;
 }
 
@@ -21,6 +23,7 @@ export interface RunningProcess {
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningProcess> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-format', 'json'];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
+  if (options.uiPort && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   // The case workflows' search attributes; start-dev keeps them across restarts of a database file.
   for (const { name, type } of Object.values(SEARCH_ATTRIBUTES)) {

@@ -2,7 +2,8 @@ import { trajectoryWorkflowId } from '@tnw/contracts';
 import { AuditLog } from '@tnw/persistence';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@tnw/persistence';
-import { actorHeaders, ApiClient, NOT_A_MEMBER, OTHER_MEMBER } from '../support/api-client';
+import { generateKeyPair, SignJWT } from 'jose';
+import { ApiClient, NOT_A_MEMBER, OTHER_MEMBER } from '../support/api-client';
 import { startE2eApps, type E2eApps } from '../support/e2e-apps';
 
 // Every case here is referred on 2026-02-20, so its first-contact deadline (2026-03-20, D9) has
@@ -11,7 +12,6 @@ import { startE2eApps, type E2eApps } from '../support/e2e-apps';
 // instant on the time-skipping server (test/workflows).
 const OVERDUE = 'firstContactOverdue';
 
-const coordinatorHeaders = actorHeaders('coordinator', 'coord-17');
 
 describe('a case through every layer: HTTP API, Temporal dev server, worker, simulators, PostgreSQL', () => {
   let apps: E2eApps;
@@ -29,7 +29,7 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
 
   let client: ApiClient;
   const api = (path: string) => client.request(path);
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => client.post(path, body, headers);
+  const post = (path: string, body: unknown) => client.post(path, body);
   const json = (response: Response | Promise<Response>) => client.json(response);
   const newCase = (overrides: Record<string, unknown> = {}) => client.newCase(overrides);
   const caseOnceStatus = (caseId: string, status: string) => client.caseOnce(caseId, status);
@@ -75,23 +75,61 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     const { caseId } = await json(post('/cases', newCase()));
     await caseOnceStatus(caseId, OVERDUE);
 
-    const held = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02', reason: 'met at the office' }, coordinatorHeaders);
+    const held = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02', reason: 'met at the office' });
     expect(held.status).toBe(200);
     expect(await json(held)).toMatchObject({ status: 'firstContactHeld', firstContactDate: '2026-03-02' });
     await caseOnceStatus(caseId, 'active');
     const audit = await new AuditLog(dataSource).forCase(caseId);
     expect(audit).toMatchObject([{ actorId: 'coord-17', actorRole: 'coordinator', action: 'recordFirstContact', reason: 'met at the office' }]);
 
-    const again = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-03' }, coordinatorHeaders);
+    const again = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-03' });
     expect(again.status).toBe(409);
     expect((await json(again)).message).toBe('a first contact cannot be recorded while the trajectory is active');
   });
 
-  it('refuses a first contact without an actor, naming the header', async () => {
+  it('lists cases by filter, earliest deadline first, and finds a person by national number sent in the body', async () => {
+    const { caseId } = await json(post('/cases', newCase({ nationalNumber: OTHER_MEMBER, postalCode: '1000', language: 'fr' })));
+    await caseOnceStatus(caseId, OVERDUE);
+    const page = await json(client.request(`/cases?status=${OVERDUE}&employmentService=ACTIRIS&overdue=true&pageSize=200`));
+    expect(page.items).toContainEqual(expect.objectContaining({ caseId, route: 'A', status: OVERDUE, employmentService: 'ACTIRIS', overdue: true }));
+    expect(page.items.every((item: { status: string; employmentService: string; overdue: boolean }) => item.status === OVERDUE && item.employmentService === 'ACTIRIS' && item.overdue)).toBe(true);
+    const deadlines = page.items.map((item: { nextDeadline: { expiresAt: string } }) => item.nextDeadline.expiresAt);
+    expect(deadlines).toEqual([...deadlines].sort());
+    expect(page.total).toBeGreaterThanOrEqual(page.items.length);
+
+    const badFilter = await client.request('/cases?status=sleeping&pageSize=0');
+    expect(badFilter.status).toBe(400);
+    expect((await json(badFilter)).violations.map((v: { field: string }) => v.field).sort()).toEqual(['pageSize', 'status']);
+
+    const found = await json(post('/cases/search', { nationalNumber: '90.01.15-123.63' }));
+    expect(found.items).toContainEqual(expect.objectContaining({ caseId }));
+    expect((await json(post('/cases/search', { nationalNumber: '90011512364' }))).violations).toEqual([expect.objectContaining({ field: 'nationalNumber' })]);
+  });
+
+  it('refuses a step without a token, and with a token the issuer did not sign (401, nothing recorded)', async () => {
     const { caseId } = await json(post('/cases', newCase()));
-    const response = await post(`/cases/${caseId}/first-contact`, { heldOn: '2026-03-02' }, { 'x-actor-id': 'coord-17' });
-    expect(response.status).toBe(400);
-    expect((await json(response)).violations).toEqual([expect.objectContaining({ field: 'x-actor-role', rule: 'isIn' })]);
+    const firstContact = (authorization?: string) =>
+      fetch(`${apps.apiUrl}/cases/${caseId}/first-contact`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ heldOn: '2026-03-02' }),
+      });
+    const missing = await firstContact();
+    expect(missing.status).toBe(401);
+    expect((await json(missing)).message).toBe('an Authorization: Bearer <access token> header is required');
+
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ roles: ['coordinator'] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('coord-17')
+      .setIssuer(apps.issuer)
+      .setAudience('tnw-api')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const refused = await firstContact(`Bearer ${forged}`);
+    expect(refused.status).toBe(401);
+    expect((await json(refused)).message).toMatch(/^the access token was refused/);
+    expect((await json(client.request(`/cases/${caseId}`))).live.firstContactDate).toBeUndefined();
   });
 
   it.each([

@@ -1,10 +1,9 @@
 import { MONTHLY_REPORT_SCHEDULE_ID, MONTHLY_REPORT_WORKFLOW, type MonthlyReport, type MutualityIndicators } from '@tnw/contracts';
 import { DateTime } from 'luxon';
 import { todayInBrussels } from '../../apps/api/src/cases/today';
-import { actorHeaders, ApiClient } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { startE2eApps, type E2eApps } from '../support/e2e-apps';
 
-const coordinator = actorHeaders('coordinator');
 // The mutuality simulator assigns mutuality 100 to this number (check digits 18, 18 mod 6 = 0);
 // no other suite's cases are at mutuality 100, so the report's changes here are this suite's.
 const NATIONAL_NUMBER = '85073004318';
@@ -24,11 +23,11 @@ describe('monthly funding report (D9, [003]) through the API, the worker and a T
   });
 
   const step = async (caseId: string, path: string, body: unknown) => {
-    const response = await api.post(`/cases/${caseId}/${path}`, body, coordinator);
+    const response = await api.post(`/cases/${caseId}/${path}`, body);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   };
   const run = async (month: string) => {
-    const response = await api.post(`/reports/monthly/${month}/run`, {});
+    const response = await api.as('supervisor').post(`/reports/monthly/${month}/run`, {});
     expect(response.status).toBe(200);
     return api.json(response);
   };
@@ -72,20 +71,20 @@ describe('monthly funding report (D9, [003]) through the API, the worker and a T
       returnsToWork: before.returnsToWork + 2,
     });
 
-    const stored = await api.json(api.request(`/reports/monthly?month=${month}`));
+    const stored = await api.json(api.as('supervisor').request(`/reports/monthly?month=${month}`));
     expect(stored.month).toBe(month);
     expect(stored.mutualities).toContainEqual({ ...indicatorsOf(after), computedAt: after.computedAt });
   });
 
   it('refuses a month that is not YYYY-MM with 400 naming the field, and a month still to come', async () => {
     const violation = (body: { violations: Array<{ field: string; rule: string }> }) => body.violations.map((v) => `${v.field}:${v.rule}`);
-    const badQuery = await api.request('/reports/monthly?month=2026-13');
+    const badQuery = await api.as('supervisor').request('/reports/monthly?month=2026-13');
     expect(badQuery.status).toBe(400);
     expect(violation(await api.json(badQuery))).toEqual(['month:matches']);
-    const badPath = await api.post('/reports/monthly/november/run', {});
+    const badPath = await api.as('supervisor').post('/reports/monthly/november/run', {});
     expect(badPath.status).toBe(400);
     expect(violation(await api.json(badPath))).toEqual(['month:matches']);
-    const future = await api.post('/reports/monthly/2999-01/run', {});
+    const future = await api.as('supervisor').post('/reports/monthly/2999-01/run', {});
     expect(future.status).toBe(400);
     expect(violation(await api.json(future))).toEqual(['month:notInFuture']);
   });

@@ -1,10 +1,7 @@
-import { actorHeaders, ApiClient, IN_INVALIDITY, MEMBER } from '../support/api-client';
-import { startE2eApps, type E2eApps } from '../support/e2e-apps';
+import { ApiClient, IN_INVALIDITY, MEMBER, PARTNER_GATEWAY, STAFF } from '../support/api-client';
+import { partnerCallbackTo, startE2eApps, type E2eApps } from '../support/e2e-apps';
 
-const coordinator = actorHeaders('coordinator');
-const physician = actorHeaders('advisingPhysician');
-const rizivReviewer = actorHeaders('rizivReviewer');
-const hcgriMember = actorHeaders('hcgriMember');
+const { coordinator, advisingPhysician: physician, rizivReviewer, hcgriMember } = STAFF;
 const training = { title: 'Logistics planner', provider: 'VDAB competence centre', startsOn: '2026-04-01', endsOn: '2026-10-30', submittedBy: 'insured' };
 
 interface Effect {
@@ -34,8 +31,8 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     const all = (await (await partners('/_admin/effects')).json()) as Effect[];
     return all.filter((effect) => caseWorkflowIds.some((id) => effect.idempotencyKey.startsWith(id)));
   };
-  const step = async (caseId: string, path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await api.post(`/cases/${caseId}/${path}`, body, headers);
+  const step = async (caseId: string, path: string, body: unknown, user: string) => {
+    const response = await api.as(user).post(`/cases/${caseId}/${path}`, body);
     return { status: response.status, body: await api.json(response) };
   };
 
@@ -59,9 +56,9 @@ describe('trajectory steps through the API, the dev server, the worker and the s
       expect((await step(caseId, 'training-requests', training, coordinator)).status).toBe(200);
       await api.caseOnce(caseId, 'active', (body) => body.openTasks.some((t: { kind: string }) => t.kind === 'trainingAdvice'));
 
-      // The wrong role and the wrong stage are refused with the workflow's reason.
+      // The wrong role is refused by the API, the wrong stage by the workflow with its reason.
       const wrongRole = await step(caseId, 'training-review/physician-advice', { advice: 'favourable' }, coordinator);
-      expect(wrongRole).toMatchObject({ status: 409, body: { message: 'recordPhysicianAdvice is taken by advisingPhysician, not by coordinator' } });
+      expect(wrongRole).toMatchObject({ status: 403, body: { message: 'this needs one of the roles advisingPhysician' } });
       const tooEarly = await step(caseId, 'training-review/hcgri-decision', { decision: 'approved' }, hcgriMember);
       expect(tooEarly).toMatchObject({ status: 409, body: { message: 'recordHcgriDecision cannot be recorded while the review is awaitingPhysicianAdvice' } });
 
@@ -165,7 +162,7 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     expect(service).toBe('VDAB'); // postal code 9000, Ghent (D18)
     expect((await effectsOf([workflowId])).filter((effect) => effect.operation.includes('registrations'))).toHaveLength(1);
 
-    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify({ url: apps.apiUrl }) });
+    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify(partnerCallbackTo(apps)) });
     await partners('/_admin/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 0, latencyMs: 0, duplicateRate: 1 }) });
     try {
       const trigger = await partners(`/_admin/employment-services/registrations/${registrationId}/events`, {
@@ -180,7 +177,7 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     expect(started.live.employmentReferral).toMatchObject({ status: 'started', lastEventOn: '2026-11-20' });
     expect(started.notifications.map((n: { step: string }) => n.step)).toEqual(['employmentService.trajectoryStarted']);
 
-    const unknownCase = await api.post('/inbound/employment-services/events', {
+    const unknownCase = await api.as(PARTNER_GATEWAY.clientId).post('/inbound/employment-services/events', {
       eventId: 'e-404',
       service: 'vdab',
       registrationId,
@@ -189,7 +186,7 @@ describe('trajectory steps through the API, the dev server, the worker and the s
       occurredOn: '2026-11-21',
     });
     expect(unknownCase.status).toBe(404);
-    const badEvent = await api.post('/inbound/employment-services/events', { eventId: 'e-400', caseId, event: 'finished' });
+    const badEvent = await api.as(PARTNER_GATEWAY.clientId).post('/inbound/employment-services/events', { eventId: 'e-400', caseId, event: 'finished' });
     expect(badEvent.status).toBe(400);
   });
 
@@ -202,7 +199,7 @@ describe('trajectory steps through the API, the dev server, the worker and the s
     const waiting = await api.caseOnce(caseId, 'active', (body) => body.live?.reintegration?.status === 'awaitingAssessment');
     expect(waiting.live.reintegration.due).toMatchObject({ dueDate: '2026-12-21', ruleId: 'codex.assessmentWithin' });
 
-    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify({ url: apps.apiUrl }) });
+    await partners('/_admin/callback', { method: 'PUT', body: JSON.stringify(partnerCallbackTo(apps)) });
     const trigger = await partners(`/_admin/employer/reintegration-requests/${waiting.live.reintegration.requestId}/events`, {
       method: 'POST',
       body: JSON.stringify({ event: 'assessment', decision: 'A', occurredOn: '2026-11-16' }),

@@ -9,18 +9,72 @@ export const OTHER_MEMBER = '90011512363';
 export const NOT_A_MEMBER = '79032299921';
 export const IN_INVALIDITY = '55041206480';
 
-export const actorHeaders = (role: string, id = `${role}-1`) => ({ 'x-actor-id': id, 'x-actor-role': role });
+/** The development identity provider's users (apps/identity/src/dev-directory.ts), by role. */
+export const STAFF = {
+  coordinator: 'coord-17',
+  advisingPhysician: 'adva-3',
+  rizivReviewer: 'riziv-5',
+  hcgriMember: 'hcgri-2',
+  employmentCounsellor: 'vdab-9',
+  supervisor: 'super-1',
+  auditor: 'audit-1',
+  administrator: 'admin-1',
+} as const;
 
-/** The back-office API as a test uses it: JSON in and out over real HTTP. */
+/** The partners' system client of the development identity provider. */
+export const PARTNER_GATEWAY = { clientId: 'partner-gateway', clientSecret: 'dev-partner-secret' };
+
+const tokens = new Map<string, Promise<string>>();
+
+/**
+ * An access token from the issuer's token endpoint: for a development user (password grant,
+ * tnw-cli) or, for PARTNER_GATEWAY's client ID, the partners' system (client credentials).
+ */
+export function accessToken(issuer: string, user: string): Promise<string> {
+  const key = `${issuer} ${user}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(
+        user === PARTNER_GATEWAY.clientId
+          ? { grant_type: 'client_credentials', client_id: user, client_secret: PARTNER_GATEWAY.clientSecret }
+          : { grant_type: 'password', client_id: 'tnw-cli', username: user, password: 'dev' },
+      ),
+    }).then(async (response) => {
+      if (!response.ok) throw new Error(`no token for ${user}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    });
+    tokens.set(key, token);
+  }
+  return token;
+}
+
+/**
+ * The back-office API as a test uses it: JSON in and out over real HTTP, signed in as a
+ * development user (the coordinator unless `as` says otherwise).
+ */
 export class ApiClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    readonly user: string = STAFF.coordinator,
+    private readonly issuer: string = process.env.TNW_TEST_OIDC_ISSUER ?? '',
+  ) {}
 
-  request(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  /** The same API, signed in as another user: a role of STAFF or a development user ID. */
+  as(who: keyof typeof STAFF | string): ApiClient {
+    return new ApiClient(this.baseUrl, STAFF[who as keyof typeof STAFF] ?? who, this.issuer);
   }
 
-  post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.request(path, { method: 'POST', body: JSON.stringify(body), headers });
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    if (!this.issuer) throw new Error('TNW_TEST_OIDC_ISSUER is not set: run the e2e tests through jest (test/support/global-setup.ts)');
+    const authorization = `Bearer ${await accessToken(this.issuer, this.user)}`;
+    return fetch(`${this.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization, ...init.headers } });
+  }
+
+  post(path: string, body: unknown): Promise<Response> {
+    return this.request(path, { method: 'POST', body: JSON.stringify(body) });
   }
 
   async json(response: Response | Promise<Response>): Promise<any> {

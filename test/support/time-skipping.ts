@@ -2,7 +2,7 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
-import { registerSearchAttributes, workflowBundleOptions } from '@tnw/temporal';
+import { registerSearchAttributes, testDataConverter, workflowBundleOptions } from '@tnw/temporal';
 import { temporalTestServerPath } from '../../scripts/devstack/tools';
 
 /**
@@ -14,6 +14,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    client: { dataConverter: testDataConverter() },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
@@ -58,9 +59,11 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
  * time skipping while it awaits a result, and the test server then jumps to its next internal
  * timer (ten years ahead) even after the workflow has closed, moving the clock under the next
  * test's hand-computed dates. Tests move time explicitly with `env.sleep` or `skipTo` instead.
+ * Its payloads are encrypted under the fixed test key (testDataConverter), as production's are
+ * under each person's key; the tests' workers take `dataConverter: testDataConverter()` too.
  */
 export function clientWithoutSkipping(env: TestWorkflowEnvironment): Client {
-  return new Client({ connection: env.connection, namespace: env.namespace });
+  return new Client({ connection: env.connection, namespace: env.namespace, dataConverter: testDataConverter() });
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type EpisodeTaskNotice,
   type NonCooperationNotice,
 } from '@tnw/contracts';
+import { testDataConverter } from '@tnw/temporal';
 import type { episodeWorkflow } from '../../workflows';
 import { writeHistory } from '../support/histories';
 import { bundleWorkflows, clientWithoutSkipping, createTimeSkippingEnv, skipTo } from '../support/time-skipping';
@@ -82,7 +83,7 @@ describe('episode workflow on the time-skipping server', () => {
   const taskQueue = 'episode-tests';
 
   async function withWorker<T>(body: () => Promise<T>): Promise<T> {
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: testDataConverter() });
     return worker.runUntil(body);
   }
 

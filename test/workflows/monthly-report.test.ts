@@ -2,6 +2,7 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { MONTHLY_REPORT_WORKFLOW, type MonthlyReportInput, type ReportActivities } from '@tnw/contracts';
+import { testDataConverter } from '@tnw/temporal';
 import { writeHistory } from '../support/histories';
 import { bundleWorkflows, clientWithoutSkipping, createTimeSkippingEnv, resultOnceClosed, skipTo } from '../support/time-skipping';
 
@@ -29,7 +30,7 @@ describe('monthly report workflow, on the time-skipping server', () => {
 
   async function runReport(name: string, ...args: [MonthlyReportInput] | []) {
     const taskQueue = `monthly-report-${name}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: testDataConverter() });
     return worker.runUntil(async () => {
       const handle = await client.workflow.start(MONTHLY_REPORT_WORKFLOW, { workflowId: `monthly-report-${name}`, taskQueue, args });
       try {

@@ -24,6 +24,7 @@ import {
   type TrainingReviewStatus,
   type TrajectoryInput,
 } from '@tnw/contracts';
+import { testDataConverter } from '@tnw/temporal';
 import { writeHistory } from '../support/histories';
 import { eventually, RecordingActivities } from '../support/recording-activities';
 import { resultOnceClosed, skipTo, timeSkippingSuite } from '../support/time-skipping';
@@ -43,7 +44,7 @@ describe('trajectory workflow: active phase and training review, on the time-ski
 
   async function runCase<T>(caseId: string, referralDate: string, body: (handle: Awaited<ReturnType<typeof start>>) => Promise<T>) {
     const taskQueue = `active-${caseId}`;
-    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities });
+    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities, dataConverter: testDataConverter() });
     return worker.runUntil(async () => body(await start(caseId, referralDate, taskQueue)));
   }
 

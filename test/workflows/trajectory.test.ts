@@ -11,6 +11,7 @@ import {
   type Route,
   type TrajectoryInput,
 } from '@tnw/contracts';
+import { testDataConverter } from '@tnw/temporal';
 import { writeHistory } from '../support/histories';
 import { eventually, RecordingActivities } from '../support/recording-activities';
 import { resultOnceClosed, skipTo, timeSkippingSuite } from '../support/time-skipping';
@@ -29,7 +30,7 @@ describe('trajectory workflow: admission and first contact, on the time-skipping
 
   async function withWorker<T>(caseId: string, body: () => Promise<T>): Promise<T> {
     const taskQueue = taskQueueOf(caseId);
-    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities });
+    const worker = await Worker.create({ connection: suite.env.nativeConnection, taskQueue, workflowBundle: suite.bundle, activities: recording.activities, dataConverter: testDataConverter() });
     return worker.runUntil(body);
   }
 

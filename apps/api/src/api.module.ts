@@ -1,15 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { CaseReadModel, CaseRegistry, dataSourceOptions, EpisodeReadModel, EpisodeRegistry, MonthlyReports } from '@tnw/persistence';
+import { CaseList, CaseReadModel, CaseRegistry, dataSourceOptions, TaskInbox, EpisodeReadModel, EpisodeRegistry, MonthlyReports } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { loggerOptions } from '../../shared/logger-options';
 import { API_OPTIONS, type ApiAppOptions } from './api-options';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { ReplayJobs } from './audit/replay-jobs.service';
+import { AccessGuard } from './auth/access.guard';
+import { AccessTokenVerifier } from './auth/access-token-verifier';
+import { MeController } from './auth/me.controller';
+import { RulesController } from './rules/rules.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 import { CaseStepsController } from './cases/case-steps.controller';
 import { CaseStepsService } from './cases/case-steps.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { CodecController } from './codec/codec.controller';
+import { CodecService } from './codec/codec.service';
+import { DATA_CONVERTER, dataConverterProvider, type ApiDataConverter } from './data-converter.provider';
 import { EPISODE_SETTINGS, episodeSettingsFromEnv } from './episodes/episode-settings';
 import { EpisodeStepsController } from './episodes/episode-steps.controller';
 import { EpisodeStepsService } from './episodes/episode-steps.service';
@@ -33,14 +46,17 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         TerminusModule,
       ],
-      controllers: [HealthController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController, ReportsController],
+      controllers: [HealthController, MeController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController, ReportsController, TasksController, RulesController, CodecController, AuditController],
       providers: [
         { provide: API_OPTIONS, useValue: options },
+        AccessTokenVerifier,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        dataConverterProvider,
         {
           provide: TemporalClientHolder,
-          inject: [API_OPTIONS],
-          useFactory: async (opts: ApiAppOptions) => {
-            const holder = new TemporalClientHolder(opts);
+          inject: [API_OPTIONS, DATA_CONVERTER],
+          useFactory: async (opts: ApiAppOptions, dataConverter: ApiDataConverter) => {
+            const holder = new TemporalClientHolder(opts, dataConverter);
             await holder.connect();
             return holder;
           },
@@ -50,12 +66,18 @@ export class ApiModule {
         { provide: EpisodeRegistry, ...fromDataSource((ds) => new EpisodeRegistry(ds)) },
         { provide: EpisodeReadModel, ...fromDataSource((ds) => new EpisodeReadModel(ds)) },
         { provide: MonthlyReports, ...fromDataSource((ds) => new MonthlyReports(ds)) },
+        { provide: TaskInbox, ...fromDataSource((ds) => new TaskInbox(ds)) },
+        { provide: CaseList, ...fromDataSource((ds) => new CaseList(ds)) },
         { provide: EPISODE_SETTINGS, useFactory: () => episodeSettingsFromEnv() },
         CasesService,
         CaseStepsService,
         IncapacitiesService,
         EpisodeStepsService,
         ReportsService,
+        TasksService,
+        CodecService,
+        AuditService,
+        ReplayJobs,
       ],
     };
   }

@@ -16,6 +16,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
     new DocumentBuilder()
       .setTitle('TNW orchestrator')
       .setDescription('Back-office API for return-to-work (Terug Naar Werk) trajectories')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the OIDC issuer (OIDC_ISSUER)' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

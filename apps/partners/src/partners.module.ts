@@ -15,6 +15,7 @@ import { MutualityAdminController } from './mutuality/mutuality-admin.controller
 import { MutualityController } from './mutuality/mutuality.controller';
 import { RizivController } from './riziv/riziv.controller';
 import { AdminController } from './simulation/admin.controller';
+import { CallbackCredentials } from './simulation/callback-credentials';
 import { CallbackSender } from './simulation/callback-sender';
 import { injectFaults } from './simulation/fault-injection.middleware';
 import { PartnerName, PARTNERS, SimulationState } from './simulation/simulation-state';
@@ -39,7 +40,7 @@ const ADMIN_CONTROLLERS = [
 @Module({
   imports: [LoggerModule.forRoot(loggerOptions('partners'))],
   controllers: [...ADMIN_CONTROLLERS, ...Object.values(PARTNER_CONTROLLERS)],
-  providers: [SimulationState, CallbackSender, InvalidityRegister, LetterOffice, EmploymentServiceDesk, PreventionService],
+  providers: [SimulationState, CallbackCredentials, CallbackSender, InvalidityRegister, LetterOffice, EmploymentServiceDesk, PreventionService],
 })
 export class PartnersModule implements NestModule {
   constructor(private readonly state: SimulationState) {}

@@ -2,8 +2,9 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { CaseActivities, EpisodeActivities, ReportActivities } from '@tnw/contracts';
-import { ensureMonthlyReportSchedule, installTemporalRuntime } from '@tnw/temporal';
+import { ensureMonthlyReportSchedule, installTemporalRuntime, productionDataConverter, type ProductionDataConverter } from '@tnw/temporal';
 import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { computePartialResumptionDeadline } from './calendar-activities';
 import { CaseActivitiesService } from './case-activities.service';
 import { EpisodeActivitiesService } from './episode-activities.service';
@@ -15,6 +16,7 @@ import { WORKER_OPTIONS, type WorkerAppOptions } from './worker-options';
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private connection?: NativeConnection;
+  private dataConverter?: ProductionDataConverter;
   private worker?: Worker;
   private running?: Promise<void>;
 
@@ -24,6 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly partners: PartnerActivitiesService,
     private readonly episodes: EpisodeActivitiesService,
     private readonly reports: ReportActivitiesService,
+    private readonly dataSource: DataSource,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext(TemporalWorkerService.name);
@@ -33,6 +36,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     installTemporalRuntime(this.logger.logger);
     const { address, namespace, taskQueue } = this.options.temporal;
     this.connection = await NativeConnection.connect({ address });
+    // Payloads encrypted with the key of their person (docs/decisions/0004), read from this
+    // worker's database; TNW_MASTER_KEY unwraps them.
+    this.dataConverter = productionDataConverter({ dataSource: this.dataSource });
     // Function names are the activity types, so each is listed by name; the type checks that
     // every activity the workflows declare is provided.
     const activities: CaseActivities & EpisodeActivities & ReportActivities = {
@@ -59,11 +65,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace,
       taskQueue,
       workflowBundle: this.options.workflowBundle,
+      dataConverter: this.dataConverter,
       activities,
     });
     // The worker creates the Schedule: it knows the task queue the report must run on, and a
     // Schedule only makes sense where a worker polls that queue. Every worker may try; one creates it.
-    const schedule = await ensureMonthlyReportSchedule(new Client({ connection: this.connection, namespace }), taskQueue);
+    const schedule = await ensureMonthlyReportSchedule(
+      new Client({ connection: this.connection, namespace, dataConverter: this.dataConverter }),
+      taskQueue,
+    );
     this.logger.info({ schedule }, 'monthly funding report schedule');
     this.running = this.worker.run().then(
       () => this.logger.info('worker stopped'),
@@ -79,5 +89,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();
+    await this.dataConverter?.close();
   }
 }

@@ -24,3 +24,18 @@ export const STEP_ROLES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type HumanStepName = keyof typeof STEP_ROLES;
+
+/**
+ * Who may take each human step of an episode, checked by the API. The episode workflow itself
+ * checks the category decision (D8: the advising physician's finding); the others are
+ * administrative steps of the mutuality's staff.
+ */
+export const EPISODE_STEP_ROLES = {
+  returnQuestionnaire: ['coordinator'],
+  decideCategory: ['advisingPhysician'],
+  recordContactMoment: ['coordinator', 'advisingPhysician'],
+  renewInvalidity: ['advisingPhysician'],
+  recordNonCooperation: ['coordinator', 'advisingPhysician'],
+  reportRelapse: ['coordinator', 'advisingPhysician'],
+  endEpisode: ['coordinator', 'advisingPhysician'],
+} as const satisfies Record<string, readonly Role[]>;

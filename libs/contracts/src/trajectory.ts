@@ -45,6 +45,23 @@ export type TrajectoryStatus =
   | 'stopped'
   | 'completed';
 
+/** Every status, for filters; the type check below keeps it complete. */
+export const TRAJECTORY_STATUSES = [
+  'awaitingAdvisingPhysicianAgreement',
+  'confirmingInvalidity',
+  'verifyingMembership',
+  'awaitingFirstContact',
+  'firstContactOverdue',
+  'firstContactHeld',
+  'active',
+  'refused',
+  'notAMember',
+  'stopped',
+  'completed',
+] as const satisfies readonly TrajectoryStatus[];
+const everyStatusListed: Exclude<TrajectoryStatus, (typeof TRAJECTORY_STATUSES)[number]> extends never ? true : never = true;
+void everyStatusListed;
+
 /** How a trajectory ended (D17 options and their results). */
 export const TRAJECTORY_OUTCOMES = [
   'workResumedOwnEmployer',

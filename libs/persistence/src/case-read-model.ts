@@ -81,7 +81,7 @@ async function replaceOpenTasks(tx: EntityManager, caseId: string, scope: TaskSc
   await tx
     .createQueryBuilder()
     .update(TaskEntity)
-    .set({ status: 'done' })
+    .set({ status: 'done', assignee: null, assignedAt: null })
     .where('case_id = :caseId AND scope = :scope AND status = :open', { caseId, scope, open: 'open' })
     .andWhere(stillOpen.length ? 'kind NOT IN (:...stillOpen)' : 'TRUE', { stillOpen })
     .execute();

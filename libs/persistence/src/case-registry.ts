@@ -13,6 +13,7 @@ export interface NewCase extends NewPerson {
   route: string;
   incapacityStartDate: string;
   referralDate: string;
+  employmentService?: string;
   workflowIdFor(caseId: string): string;
 }
 
@@ -42,6 +43,7 @@ export class CaseRegistry {
         status: 'registered',
         incapacityStartDate: newCase.incapacityStartDate,
         referralDate: newCase.referralDate,
+        employmentService: newCase.employmentService ?? null,
       });
       return { caseId, personId: person.id, workflowId };
     });

@@ -8,11 +8,15 @@ import { EpisodeEntity } from './entities/episode.entity';
 import { InsuredPersonEntity } from './entities/insured-person.entity';
 import { MonthlyReportEntity } from './entities/monthly-report.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { SubjectKeyEntity } from './entities/subject-key.entity';
 import { TaskEntity } from './entities/task.entity';
 import { CaseReadModel1763900000000 } from './migrations/1763900000000-case-read-model';
 import { TrajectoryPhases1763990000000 } from './migrations/1763990000000-trajectory-phases';
 import { Episodes1764000000000 } from './migrations/1764000000000-episodes';
 import { MonthlyReports1764100000000 } from './migrations/1764100000000-monthly-reports';
+import { SubjectKeys1764140000000 } from './migrations/1764140000000-subject-keys';
+import { TaskInbox1764120000000 } from './migrations/1764120000000-task-inbox';
+import { CaseList1764125000000 } from './migrations/1764125000000-case-list';
 
 export const ENTITIES = [
   InsuredPersonEntity,
@@ -25,8 +29,9 @@ export const ENTITIES = [
   EpisodeTaskNoticeEntity,
   EpisodeNonCooperationEntity,
   MonthlyReportEntity,
+  SubjectKeyEntity,
 ];
-export const MIGRATIONS = [CaseReadModel1763900000000, TrajectoryPhases1763990000000, Episodes1764000000000, MonthlyReports1764100000000];
+export const MIGRATIONS = [CaseReadModel1763900000000, TrajectoryPhases1763990000000, Episodes1764000000000, MonthlyReports1764100000000, TaskInbox1764120000000, CaseList1764125000000, SubjectKeys1764140000000];
 
 /** Schema changes are migrations, run explicitly before the apps start; never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -87,7 +87,7 @@ async function replaceOpenTasks(tx: EntityManager, episodeId: string, openTasks:
   await tx
     .createQueryBuilder()
     .update(EpisodeTaskEntity)
-    .set({ status: 'done' })
+    .set({ status: 'done', assignee: null, assignedAt: null })
     .where('episode_id = :episodeId AND status = :open', { episodeId, open: 'open' })
     .andWhere(rows.length ? 'kind NOT IN (:...stillOpen)' : 'TRUE', { stillOpen: rows.map((row) => row.kind) })
     .execute();

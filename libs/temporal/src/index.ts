@@ -4,3 +4,5 @@ export * from './repo-root';
 export * from './workflow-bundle';
 export * from './runtime';
 export * from './search-attributes';
+export * from './audit';
+export * from './codec';

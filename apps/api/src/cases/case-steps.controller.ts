@@ -17,9 +17,10 @@ import {
   requestPartialResumptionUpdate,
   signEngagementDeclarationUpdate,
   stopTrajectoryUpdate,
+  STEP_ROLES,
   type Actor,
 } from '@tnw/contracts';
-import { CurrentActor } from './actor.decorator';
+import { AllowRoles, CurrentActor } from '../auth/access.decorators';
 import { CaseStepsService } from './case-steps.service';
 import {
   AdviceDto,
@@ -41,7 +42,7 @@ import {
 
 /** The human steps of a case: each answers the workflow's new state, or 409 with its reason. */
 @ApiTags('case steps')
-@ApiResponse({ status: 400, description: 'A field or actor header is invalid: each violation names the field and the rule' })
+@ApiResponse({ status: 400, description: 'A field is invalid: each violation names the field and the rule' })
 @ApiResponse({ status: 409, description: 'Refused by the workflow (wrong state, role or date), with the reason; nothing recorded' })
 @Controller('cases/:caseId')
 export class CaseStepsController {
@@ -49,6 +50,7 @@ export class CaseStepsController {
 
   @Post('advising-physician-agreement')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordAdvisingPhysicianAgreement)
   @ApiOperation({ summary: "Route B: the advising physician's agreement that health allows a trajectory (D14)" })
   agree(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AgreementDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordAdvisingPhysicianAgreementUpdate, { ...dto, actor });
@@ -56,6 +58,7 @@ export class CaseStepsController {
 
   @Post('first-contact')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordFirstContact)
   @ApiOperation({ summary: 'The first conversation with the coordinator (D9, D17)' })
   recordFirstContact(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: FirstContactDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordFirstContactUpdate, { ...dto, actor });
@@ -63,6 +66,7 @@ export class CaseStepsController {
 
   @Post('engagement-declaration')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.signEngagementDeclaration)
   @ApiOperation({ summary: 'The engagement declaration, signed by the three parties; starts the presumption of incapacity (D20)' })
   signEngagement(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: EngagementDeclarationDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, signEngagementDeclarationUpdate, { ...dto, actor });
@@ -70,6 +74,7 @@ export class CaseStepsController {
 
   @Post('training-requests')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.fileTrainingRequest)
   @ApiOperation({ summary: 'File a training project; its review by the advising physician, RIZIV and the HCGRI starts (D21)' })
   fileTraining(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: TrainingRequestDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, fileTrainingRequestUpdate, { ...dto, actor });
@@ -77,6 +82,7 @@ export class CaseStepsController {
 
   @Post('training-review/physician-advice')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordPhysicianAdvice)
   @ApiOperation({ summary: "The advising physician's advice on the training project in review (D21)" })
   advise(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AdviceDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrainingReview(caseId, recordPhysicianAdviceUpdate, { ...dto, actor });
@@ -84,6 +90,7 @@ export class CaseStepsController {
 
   @Post('training-review/riziv-examination')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordRizivExamination)
   @ApiOperation({ summary: "RIZIV's examination of the training project, favourable or unfavourable (D21)" })
   examine(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: AdviceDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrainingReview(caseId, recordRizivExaminationUpdate, { ...dto, actor });
@@ -91,6 +98,7 @@ export class CaseStepsController {
 
   @Post('training-review/hcgri-decision')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordHcgriDecision)
   @ApiOperation({ summary: "The HCGRI's decision on the training project (D21)" })
   decide(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: HcgriDecisionDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrainingReview(caseId, recordHcgriDecisionUpdate, { ...dto, actor });
@@ -98,6 +106,7 @@ export class CaseStepsController {
 
   @Post('employment-service-referral')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.referToEmploymentService)
   @ApiOperation({ summary: 'Send the registration form to the employment service of the residence (D17c, D18)' })
   referToEmploymentService(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: EmploymentReferralDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, referToEmploymentServiceUpdate, { ...dto, actor });
@@ -105,6 +114,7 @@ export class CaseStepsController {
 
   @Post('partial-resumption')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.requestPartialResumption)
   @ApiOperation({ summary: 'A partial work resumption request, due on the working day before it (D23)' })
   requestPartialResumption(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: PartialResumptionRequestDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, requestPartialResumptionUpdate, { ...dto, actor });
@@ -112,6 +122,7 @@ export class CaseStepsController {
 
   @Post('partial-resumption/decision')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.decidePartialResumption)
   @ApiOperation({ summary: "The advising physician's authorisation of the partial resumption (D23)" })
   decidePartialResumption(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: PartialResumptionDecisionDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, decidePartialResumptionUpdate, { ...dto, actor });
@@ -119,6 +130,7 @@ export class CaseStepsController {
 
   @Post('occupational-physician-referral')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.referToOccupationalPhysician)
   @ApiOperation({ summary: "With the insured's consent, a reintegration at the own employer under the Codex (D17a, D19)" })
   referToOccupationalPhysician(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: ReintegrationRequestDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, referToOccupationalPhysicianUpdate, { ...dto, actor });
@@ -126,6 +138,7 @@ export class CaseStepsController {
 
   @Post('rtw-fund-voucher')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.issueRtwFundVoucher)
   @ApiOperation({ summary: 'Guidance by a provider paid by the return-to-work fund, when eligible on that day (D17d)' })
   issueVoucher(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: RtwFundVoucherDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, issueRtwFundVoucherUpdate, { ...dto, actor });
@@ -133,6 +146,7 @@ export class CaseStepsController {
 
   @Post('training-outcome')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordTrainingOutcome)
   @ApiOperation({ summary: 'The training was passed, failed or abandoned; passed: re-evaluation 6 months later (D22)' })
   trainingOutcome(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: TrainingOutcomeDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordTrainingOutcomeUpdate, { ...dto, actor });
@@ -140,6 +154,7 @@ export class CaseStepsController {
 
   @Post('follow-ups')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordFollowUp)
   @ApiOperation({ summary: "The advising physician's follow-up, due every 3 months (D6)" })
   followUp(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: FollowUpDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordFollowUpUpdate, { ...dto, actor });
@@ -147,6 +162,7 @@ export class CaseStepsController {
 
   @Post('outcome')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.recordOutcome)
   @ApiOperation({ summary: 'How the trajectory ended: work resumed, self-employment, medical reasons' })
   outcome(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: OutcomeDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordOutcomeUpdate, { ...dto, actor });
@@ -154,6 +170,7 @@ export class CaseStepsController {
 
   @Post('stop')
   @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.stopTrajectory)
   @ApiOperation({ summary: 'The insured stops the trajectory, which they may do at any moment (D4)' })
   stop(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: StepDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, stopTrajectoryUpdate, { ...dto, actor });

@@ -6,11 +6,13 @@ import {
   type TrajectoryInput,
   type TrajectoryState,
 } from '@tnw/contracts';
-import { CaseReadModel, CaseRegistry } from '@tnw/persistence';
+import { checkNationalNumber } from '@tnw/domain';
+import { CaseList, CaseReadModel, CaseRegistry } from '@tnw/persistence';
 import { PinoLogger } from 'nestjs-pino';
 import { TemporalClientHolder } from '../temporal-client.provider';
 import { invalidRequest } from '../../../shared/request-validation';
 import type { StartCaseDto } from './case.dto';
+import type { CaseListQueryDto } from './case-list.dto';
 import { checkStartCase } from './start-case-rules';
 
 @Injectable()
@@ -18,6 +20,7 @@ export class CasesService {
   constructor(
     private readonly registry: CaseRegistry,
     private readonly readModel: CaseReadModel,
+    private readonly caseList: CaseList,
     private readonly temporal: TemporalClientHolder,
     private readonly logger: PinoLogger,
   ) {
@@ -37,6 +40,7 @@ export class CasesService {
       route: dto.route,
       incapacityStartDate: dto.incapacityStartDate,
       referralDate: dto.referralDate,
+      employmentService: check.employmentService,
       workflowIdFor: trajectoryWorkflowId,
     });
     const input: TrajectoryInput = {
@@ -64,6 +68,17 @@ export class CasesService {
     return { caseId: registered.caseId, workflowId: registered.workflowId, status: 'registered' };
   }
 
+  list(query: CaseListQueryDto, now: Date) {
+    const { status, page, pageSize, ...filters } = query;
+    return this.caseList.list({ ...filters, statuses: status, now, limit: pageSize, offset: (page - 1) * pageSize });
+  }
+
+  /** The DTO has checked the number; its normalized form is the one registered. */
+  async search(nationalNumber: string, now: Date) {
+    const checked = checkNationalNumber(nationalNumber);
+    return { items: checked.valid ? await this.caseList.ofPerson(checked.normalized, now) : [] };
+  }
+
   async find(caseId: string) {
     const view = await this.readModel.find(caseId);
     if (!view) throw new NotFoundException(`no case ${caseId}`);
@@ -79,7 +94,7 @@ export class CasesService {
       nextDeadline: found.nextDeadlineKind
         ? { kind: found.nextDeadlineKind, dueDate: found.nextDeadlineDueDate, expiresAt: found.nextDeadlineExpiresAt, ruleId: found.nextDeadlineRule }
         : null,
-      openTasks: openTasks.map((task) => ({ kind: task.kind, role: task.role, dueAt: task.dueAt })),
+      openTasks: openTasks.map((task) => ({ id: task.id, kind: task.kind, role: task.role, dueAt: task.dueAt, assignee: task.assignee })),
       notifications: view.notifications.map((n) => ({ role: n.recipientRole, step: n.step, message: n.message, at: n.createdAt })),
       live: await this.liveState(found.workflowId),
     };

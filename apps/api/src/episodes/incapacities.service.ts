@@ -88,7 +88,7 @@ function describe({ episode, openTasks, taskNotices, nonCooperation }: EpisodeVi
     nextDeadline: episode.nextDeadlineKind
       ? { kind: episode.nextDeadlineKind, dueDate: episode.nextDeadlineDueDate, at: episode.nextDeadlineAt, ruleId: episode.nextDeadlineRule }
       : null,
-    openTasks: openTasks.map(({ kind, role, dueAt }) => ({ kind, role, dueAt })),
+    openTasks: openTasks.map(({ id, kind, role, dueAt, assignee }) => ({ id, kind, role, dueAt, assignee })),
     taskNotices: taskNotices.map(({ kind, role, stage, dueAt, ruleId, createdAt }) => ({ kind, role, stage, dueAt, ruleId, at: createdAt })),
     nonCooperation: nonCooperation.map(({ kind, occurredOn, createdAt }) => ({ kind, occurredOn, at: createdAt })),
   };

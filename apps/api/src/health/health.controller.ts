@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { PublicEndpoint } from '../auth/access.decorators';
 import { TemporalClientHolder } from '../temporal-client.provider';
 
 @ApiTags('health')
+@PublicEndpoint()
 @Controller('health')
 export class HealthController {
   constructor(

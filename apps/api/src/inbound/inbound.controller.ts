@@ -5,6 +5,8 @@ import type { SignalDefinition } from '@temporalio/common';
 import { employerReintegrationEventSignal, employmentServiceEventSignal, trajectoryWorkflowId } from '@tnw/contracts';
 import { INBOUND_PATHS } from '@tnw/integrations';
 import { CaseReadModel } from '@tnw/persistence';
+import { AllowRoles } from '../auth/access.decorators';
+import { ACCESS } from '../auth/access-policy';
 import { TemporalClientHolder } from '../temporal-client.provider';
 import { EmployerReintegrationEventDto, EmploymentServiceEventDto } from './inbound.dto';
 
@@ -13,6 +15,7 @@ import { EmployerReintegrationEventDto, EmploymentServiceEventDto } from './inbo
  * event ID once: a partner that delivers an event twice gets 202 both times and one effect.
  */
 @ApiTags('inbound (partners)')
+@AllowRoles(...ACCESS.partners)
 @Controller()
 export class InboundController {
   constructor(

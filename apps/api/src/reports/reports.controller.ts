@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '../auth/access.decorators';
+import { ACCESS } from '../auth/access-policy';
 import { todayInBrussels } from '../cases/today';
 import { ReportMonthDto } from './report-month.dto';
 import { ReportsService } from './reports.service';
@@ -12,12 +14,14 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
+  @AllowRoles(...ACCESS.reportReaders)
   @ApiOperation({ summary: "The stored report of a month: per mutuality, first contacts (within D9's deadline), trajectories started, returns to work" })
   find(@Query() { month }: ReportMonthDto) {
     return this.reports.stored(month);
   }
 
   @Post(':month/run')
+  @AllowRoles(...ACCESS.reportRunners)
   @HttpCode(200)
   @ApiOperation({ summary: 'Compute and store the report of a month now (the Schedule does it at 02:00 on the 1st for the month before)' })
   @ApiResponse({ status: 200, description: 'The report as computed and stored' })

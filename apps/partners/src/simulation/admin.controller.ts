@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { CallbackCredentials } from './callback-credentials';
 import { ParseOneOfPipe } from './parse-one-of.pipe';
 import { FaultSettings, PartnerName, PARTNERS, SimulationState } from './simulation-state';
 
@@ -34,13 +35,31 @@ class CallbackTargetDto {
   @ApiProperty({ example: 'http://127.0.0.1:3000', description: 'Base URL of our API; events go to <url>/inbound/...' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   url!: string;
+
+  @ApiPropertyOptional({ example: 'http://127.0.0.1:3200/token', description: 'Token endpoint for the client-credentials grant (default: env CALLBACK_TOKEN_URL)' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  tokenUrl?: string;
+
+  @ApiPropertyOptional({ example: 'partner-gateway' })
+  @IsOptional()
+  @IsString()
+  clientId?: string;
+
+  @ApiPropertyOptional({ example: 'dev-partner-secret' })
+  @IsOptional()
+  @IsString()
+  clientSecret?: string;
 }
 
 /** Controls of the simulation for tests and demos; not part of any real partner's API. */
 @ApiTags('simulation')
 @Controller('_admin')
 export class AdminController {
-  constructor(private readonly state: SimulationState) {}
+  constructor(
+    private readonly state: SimulationState,
+    private readonly credentials: CallbackCredentials,
+  ) {}
 
   @Put('faults')
   @ApiOperation({ summary: 'Set the faults of every partner that has no override of its own' })
@@ -64,7 +83,9 @@ export class AdminController {
   @ApiOperation({ summary: 'Set the base URL partners call in to (default: env CALLBACK_URL)' })
   setCallback(@Body() target: CallbackTargetDto): CallbackTargetDto {
     this.state.callbackUrl = target.url;
-    return target;
+    const { tokenUrl, clientId, clientSecret } = target;
+    this.credentials.set(tokenUrl && clientId && clientSecret ? { tokenUrl, clientId, clientSecret } : undefined);
+    return { url: target.url, tokenUrl, clientId };
   }
 
   @Get('effects')
@@ -78,5 +99,6 @@ export class AdminController {
   @ApiOperation({ summary: 'Forget every record, effect, fault and callback URL set at run time' })
   reset(): void {
     this.state.reset();
+    this.credentials.set(undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { CallbackCredentials } from './callback-credentials';
 import { PartnerName, SimulationState } from './simulation-state';
 
 /** What happened to one callback: the last HTTP status our API answered, or `unreachable`. */
@@ -20,13 +21,16 @@ const ATTEMPT_TIMEOUT_MS = 5_000;
 
 /**
  * Calls in to our API the way a real integration would: an HTTP POST of the partner's event,
- * with the event ID as Idempotency-Key, retried with the same ID on 5xx and connection errors.
+ * with a client-credentials token and the event ID as Idempotency-Key, retried with the same ID on 5xx and connection errors.
  */
 @Injectable()
 export class CallbackSender {
   private readonly logger = new Logger(CallbackSender.name);
 
-  constructor(private readonly state: SimulationState) {}
+  constructor(
+    private readonly state: SimulationState,
+    private readonly credentials: CallbackCredentials,
+  ) {}
 
   /** Gives `details` a new event ID and delivers it; the event's type comes from libs/integrations' inbound events. */
   async deliver<E extends { eventId: string }>(
@@ -58,9 +62,10 @@ export class CallbackSender {
 
   private async send(url: string, event: { eventId: string }): Promise<CallbackDelivery['status']> {
     try {
+      const authorization = await this.credentials.authorization();
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': event.eventId },
+        headers: { 'content-type': 'application/json', 'idempotency-key': event.eventId, ...(authorization ? { authorization } : {}) },
         body: JSON.stringify(event),
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       });

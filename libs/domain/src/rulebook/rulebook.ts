@@ -27,6 +27,8 @@ export interface Rulebook {
   inForce(id: RuleId, onDate: IsoDate): boolean;
   /** All versions of a rule, oldest first, for listings and audits. */
   versions<Id extends RuleId>(id: Id): readonly RuleVersion<RuleValues[Id]>[];
+  /** What the rule governs, also when no version is in force yet. */
+  governs(id: RuleId): string;
   ids(): RuleId[];
 }
 
@@ -71,6 +73,7 @@ export function createRulebook(config: RulebookConfig = {}): Rulebook {
       return { id, governs, value: version.value, from: version.from, to: version.to, citation: version.citation };
     },
     inForce: (id, onDate) => find(id, onDate) !== undefined,
+    governs: (id) => definition(id).governs,
     versions: (id) => definition(id).versions as readonly RuleVersion<RuleValues[typeof id]>[],
     ids: () => [...ids],
   };

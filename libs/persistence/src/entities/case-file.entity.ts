@@ -21,6 +21,10 @@ export class CaseFileEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   mutuality!: string | null;
 
+  /** D18: VDAB, FOREM, ACTIRIS or ADG from the residence at registration; null outside Belgium. */
+  @Column({ name: 'employment_service', type: 'varchar', length: 16, nullable: true })
+  employmentService!: string | null;
+
   @Column({ name: 'incapacity_start_date', type: 'date' })
   incapacityStartDate!: string;
 

@@ -27,6 +27,13 @@ export class EpisodeTaskEntity {
   @Column({ type: 'varchar', length: 8 })
   status!: TaskStatus;
 
+  /** The member of staff who claimed the task or was assigned it; null while it waits in the role's inbox. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  assignee!: string | null;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
