@@ -1,15 +1,21 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/histories/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.cache/', 'coverage/', 'test/histories/', '**/*.js', '**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The browser app (apps/web): React's rules of hooks on top of the TypeScript rules.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Nest, TypeORM, Node built-ins,

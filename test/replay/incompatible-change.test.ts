@@ -5,12 +5,12 @@ import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime }
 import { TRAJECTORY_WORKFLOW } from '@tnw/contracts';
 import { replayCases, testDataConverter, workflowBundleOptions, workflowBundlePath, type ReplayVerdict } from '@tnw/temporal';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { committedHistories } from '../support/histories';
+import { writeIncompatibleWorkflows } from './incompatible-variant';
 
 /**
- * The replay gate can fail: a copy of the trajectory workflow whose first-contact deadline no
- * longer sets its timer (test/replay/incompatible/, a change made without patched()) is bundled
+ * The replay gate can fail: the trajectory workflow with its first-contact deadline no longer
+ * setting its timer (a change made without patched(), see incompatible-variant.ts) is bundled
  * with the production bundle options, and the committed histories replayed against it diverge
  * at the very event the change removed. The same histories replay deterministically against
  * the production bundle, with the same replayer the auditors use.
@@ -30,7 +30,7 @@ describe('an incompatible workflow change fails the replay of committed historie
     if (!existsSync(workflowBundlePath())) throw new Error(`${workflowBundlePath()} is missing: run 'npm run build' first`);
     const { code } = await bundleWorkflowCode({
       ...workflowBundleOptions(),
-      workflowsPath: join(__dirname, 'incompatible', 'index.ts'),
+      workflowsPath: writeIncompatibleWorkflows(),
       logger: new DefaultLogger('ERROR'),
     });
     incompatibleBundle = code;
