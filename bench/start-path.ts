@@ -2,9 +2,10 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import type { Benchmark, BenchmarkOptions, Comparison } from './harness/benchmark';
 import { measurePath } from './harness/measure-path';
-import { compare } from './harness/report';
+import { compare, cpuTable, table } from './harness/report';
 import { runLimited } from './harness/run-limited';
 import { nationalNumber } from './national-numbers';
+import type { ApiCaller } from './stack/api-caller';
 import { BARE_TASK_QUEUE, startBenchStack, type BenchStack } from './stack/bench-stack';
 import { untilTrue } from './harness/until-true';
 
@@ -20,7 +21,6 @@ const SETTLE_TIMEOUT_MS = 300_000;
 export const startPath: Benchmark = {
   name: 'start-path',
   summary: 'case starts through the HTTP API against bare workflow starts',
-  unit: 'start',
   defaults: { size: 200, concurrencies: [16, 64] },
   run: async (options) => {
     process.stderr.write('starting PostgreSQL, Temporal, partners, worker, bare worker and API...\n');
@@ -29,7 +29,7 @@ export const startPath: Benchmark = {
     try {
       const comparisons = await measure(stack, options);
       failed = false;
-      return comparisons;
+      return { tables: [table(comparisons, 'start'), cpuTable(comparisons, 'start')], figures: { comparisons } };
     } finally {
       await stack.stop({ keepLogs: failed });
     }
@@ -41,7 +41,7 @@ async function measure(stack: BenchStack, { size, concurrencies }: BenchmarkOpti
   const database = new PgClient({ connectionString: stack.databaseUrl });
   await database.connect();
   try {
-    const paths = startPaths(stack.apiUrl, new Client({ connection }));
+    const paths = startPaths(stack.api, new Client({ connection }));
     const settle = () =>
       Promise.all([
         untilTrue('bare workflows done', () => paths.bare.settled(), SETTLE_TIMEOUT_MS),
@@ -66,20 +66,14 @@ async function measure(stack: BenchStack, { size, concurrencies }: BenchmarkOpti
   }
 }
 
-function startPaths(apiUrl: string, client: Client) {
-  let cases = 0;
+export function startPaths(api: ApiCaller, client: Client, firstCase = 0) {
+  let cases = firstCase;
   let workflows = 0;
   const run = `${Date.now()}`;
   return {
     app: {
       start: async () => {
-        const response = await fetch(`${apiUrl}/cases`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(newCase(cases++)),
-        });
-        const body = await response.text();
-        if (response.status !== 201) throw new Error(`POST /cases answered ${response.status}: ${body}`);
+        await api.post('/cases', newCase(cases++));
       },
     },
     bare: {
@@ -90,13 +84,13 @@ function startPaths(apiUrl: string, client: Client) {
         });
       },
       settled: async () =>
-        (await client.workflow.count(`TaskQueue = '${BARE_TASK_QUEUE}' AND ExecutionStatus = 'Running'`)).count === 0,
+        (await client.workflow.count(`TaskQueue = '${BARE_TASK_QUEUE}' AND WorkflowType = 'emptyWorkflow' AND ExecutionStatus = 'Running'`)).count === 0,
     },
   };
 }
 
 /** Each case's workflow has verified membership and projected itself; it now sleeps until a deadline a month away. */
-async function casesSettled(database: PgClient): Promise<boolean> {
+export async function casesSettled(database: PgClient): Promise<boolean> {
   const { rows } = await database.query<{ unsettled: number }>(
     `SELECT count(*)::int AS unsettled FROM case_file WHERE status <> 'awaitingFirstContact'`,
   );
@@ -104,7 +98,7 @@ async function casesSettled(database: PgClient): Promise<boolean> {
 }
 
 /** A route A case referred yesterday (so no deadline is due during the run), four months into incapacity. */
-function newCase(index: number) {
+export function newCase(index: number) {
   const referral = new Date(Date.now() - 86_400_000);
   const incapacityStart = new Date(Date.UTC(referral.getUTCFullYear(), referral.getUTCMonth() - 4, referral.getUTCDate()));
   return {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `npm start` and `npm test` need and is missing: node modules (only when
-# package-lock.json changed since the last install) and the Temporal engine binaries.
+# package-lock.json changed since the last install), the Temporal engine binaries and, for the
+# browser tests, Debian's chromium.
 # Sourced by start.sh and test.sh; fails with a message naming the missing prerequisite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +18,19 @@ if [ "$(cat node_modules/.tnw-installed 2>/dev/null)" != "$lock_hash" ]; then
   # it as out of sync. With the lockfile present, `npm install` installs the same versions.
   npm install --no-audit --no-fund >&2 || { echo "error: npm install failed (is the npm registry reachable?)" >&2; exit 1; }
   echo "$lock_hash" > node_modules/.tnw-installed
+fi
+
+# The browser tests (test/browser) drive Debian's chromium with playwright-core: a test tool's own
+# browser download does not work here. TNW_CHROMIUM names another Chromium binary instead.
+if [ -z "${TNW_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (Debian package) for the browser tests..." >&2
+  apt_get=(apt-get); [ "$(id -u)" = 0 ] || apt_get=(sudo -n apt-get)
+  { "${apt_get[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium; } >&2 || true
+  if [ ! -x /usr/bin/chromium ]; then
+    message="/usr/bin/chromium is missing and could not be installed: install Debian's 'chromium' package (apt-get install chromium), or set TNW_CHROMIUM to a Chromium binary"
+    # `npm start` does not need a browser; `npm test` does.
+    if [ "$(basename "$0")" = start.sh ]; then echo "warning: $message (needed by npm test only)" >&2; else echo "error: $message" >&2; exit 1; fi
+  fi
 fi
 
 # shellcheck source=tools.sh

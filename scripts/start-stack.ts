@@ -103,6 +103,7 @@ async function main(): Promise<void> {
 
   say('ready:');
   say(`  API            http://127.0.0.1:${ports.api}  (OpenAPI: /docs, health: /health)`);
+  say(`  web app        http://127.0.0.1:${ports.api}/app/  (the back office: sign in as a development user)`);
   say(`  Temporal Web UI http://127.0.0.1:${ports.temporalUi}`);
   say(`  Temporal gRPC  ${temporalAddress}`);
   say(`  partners       http://127.0.0.1:${ports.partners}/docs`);

@@ -3,6 +3,9 @@
 # exist in the tools cache, building or fetching them from the package registries when missing.
 # Usage: `source scripts/tools.sh` (exports TEMPORAL_CLI and TEMPORAL_TEST_SERVER) or
 # `bash scripts/tools.sh` (prints them). A second run finds both in the cache and does nothing.
+# With TNW_TOOLS_CLUSTER=1 (or `bash scripts/tools.sh cluster`) it also provides what
+# `npm run start:cluster` runs: the Temporal server, its SQL schema tool with the schemas and the
+# sample configuration of the same module version, and the standalone Web UI server.
 set -euo pipefail
 
 _here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,11 +58,70 @@ _ensure_test_server() {
   TEMPORAL_TEST_SERVER="$launcher"
 }
 
+# Builds one Go command into DIR/bin with `go install` (into DIR.partial first, so that an
+# interrupted build is never taken for a finished one).
+_go_install() {
+  local dir="$1" what="$2"; shift 2
+  command -v go >/dev/null 2>&1 ||
+    _die "the $what is missing and Go is not installed to build it. Install Go (https://go.dev/dl)."
+  echo "Building the $what from the Go module proxy (several minutes on 2 cores, once)..." >&2
+  rm -rf "$dir.partial" && mkdir -p "$dir.partial/bin"
+  CGO_ENABLED=0 GOBIN="$dir.partial/bin" go install "$@" >&2 ||
+    _die "could not build the $what with 'go install $*' (is the Go module proxy reachable?)"
+}
+
+# The Temporal server (`server`) and its schema tool (`sql`) of TEMPORAL_SERVER_VERSION, with the
+# PostgreSQL schemas and the sample configuration copied from the same module version.
+_ensure_temporal_server() {
+  local dir="$TNW_TOOLS_DIR/temporal-server-$TEMPORAL_SERVER_VERSION"
+  if [ ! -x "$dir/bin/server" ] || [ ! -x "$dir/bin/sql" ] || [ ! -d "$dir/schema/postgresql/v12" ]; then
+    local module="go.temporal.io/server@v$TEMPORAL_SERVER_VERSION"
+    _go_install "$dir" "Temporal server v$TEMPORAL_SERVER_VERSION" "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" \
+      "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION"
+    local source
+    source="$(cd /tmp && go mod download -json "$module" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -d "$source/schema/postgresql/v12" ] || _die "the module $module has no schema/postgresql/v12 in the Go module cache"
+    mkdir -p "$dir.partial/schema/postgresql" "$dir.partial/config"
+    cp -R "$source/schema/postgresql/v12" "$dir.partial/schema/postgresql/"
+    cp "$source/config/development-postgres12.yaml" "$source/config/dynamicconfig/development-sql.yaml" "$dir.partial/config/"
+    chmod -R u+w "$dir.partial"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  TEMPORAL_SERVER="$dir/bin/server"
+  TEMPORAL_SQL_TOOL="$dir/bin/sql"
+}
+
+# Temporal's Web UI as its own server (the one the CLI's dev server embeds), with the module's
+# config/docker.yaml: the template, read from TEMPORAL_* variables, that the temporalio/ui image runs.
+_ensure_temporal_ui_server() {
+  local dir="$TNW_TOOLS_DIR/temporal-ui-server-$TEMPORAL_UI_SERVER_VERSION"
+  if [ ! -x "$dir/bin/server" ] || [ ! -f "$dir/config/docker.yaml" ]; then
+    local module="github.com/temporalio/ui-server/v2@v$TEMPORAL_UI_SERVER_VERSION"
+    _go_install "$dir" "Temporal Web UI server v$TEMPORAL_UI_SERVER_VERSION" "github.com/temporalio/ui-server/v2/cmd/server@v$TEMPORAL_UI_SERVER_VERSION"
+    local source
+    source="$(cd /tmp && go mod download -json "$module" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -f "$source/config/docker.yaml" ] || _die "the module $module has no config/docker.yaml in the Go module cache"
+    mkdir -p "$dir.partial/config" && cp "$source/config/docker.yaml" "$dir.partial/config/" && chmod -R u+w "$dir.partial"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  TEMPORAL_UI_SERVER="$dir/bin/server"
+}
+
 _ensure_temporal_cli
 _ensure_test_server
 export TEMPORAL_CLI TEMPORAL_TEST_SERVER TNW_TOOLS_DIR
+if [ "${TNW_TOOLS_CLUSTER:-}" = 1 ] || [ "${1:-}" = cluster ]; then
+  _ensure_temporal_server
+  _ensure_temporal_ui_server
+  export TEMPORAL_SERVER TEMPORAL_SQL_TOOL TEMPORAL_UI_SERVER
+fi
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   echo "TEMPORAL_CLI=$TEMPORAL_CLI"
   echo "TEMPORAL_TEST_SERVER=$TEMPORAL_TEST_SERVER"
+  if [ -n "${TEMPORAL_SERVER:-}" ]; then
+    echo "TEMPORAL_SERVER=$TEMPORAL_SERVER"
+    echo "TEMPORAL_SQL_TOOL=$TEMPORAL_SQL_TOOL"
+    echo "TEMPORAL_UI_SERVER=$TEMPORAL_UI_SERVER"
+  fi
 fi

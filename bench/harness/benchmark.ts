@@ -1,9 +1,11 @@
 import type { CpuSeconds } from './process-cpu';
 
-/** How a run is sized: the number of operations per measurement and the concurrencies to try. */
+/** How a run is sized: the number of operations per measurement, the concurrencies, and the benchmark's own flags. */
 export interface BenchmarkOptions {
   size: number;
   concurrencies: number[];
+  /** Flags only some benchmarks read (`--spread 900`, `--cache 100`): declared in `Benchmark.flags`. */
+  flags: Record<string, number>;
 }
 
 /** One measured figure set of one path (the application or the bare engine) at one concurrency. */
@@ -28,11 +30,17 @@ export interface Comparison {
   ratio: number;
 }
 
+/** What a benchmark hands back: Markdown tables for stdout (and docs/performance.md), and every figure for the JSON. */
+export interface BenchmarkOutcome {
+  tables: string[];
+  figures: Record<string, unknown>;
+}
+
 export interface Benchmark {
   name: string;
   summary: string;
-  /** What one operation is, for the table headers: "start". */
-  unit: string;
-  defaults: BenchmarkOptions;
-  run(options: BenchmarkOptions): Promise<Comparison[]>;
+  defaults: Omit<BenchmarkOptions, 'flags'>;
+  /** Extra numeric flags: name → [default, what it means]. */
+  flags?: Record<string, [number, string]>;
+  run(options: BenchmarkOptions): Promise<BenchmarkOutcome>;
 }

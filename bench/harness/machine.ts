@@ -10,6 +10,8 @@ export interface MachineFacts {
   memoryGiB: number;
   node: string;
   temporalCli: string;
+  /** Temporal's Java time-skipping test server (full-trajectory, audit-replay's recordings). */
+  temporalTestServer: string;
   temporalClient: string;
   /** 1-minute load average when the run started: other work on the machine skews absolute figures. */
   loadAverageAtStart: number;
@@ -23,6 +25,7 @@ export function machineFacts(): MachineFacts {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     temporalCli: envValue(join(root, 'scripts', 'tools', 'versions.env'), 'TEMPORAL_CLI_VERSION'),
+    temporalTestServer: envValue(join(root, 'scripts', 'tools', 'versions.env'), 'TEMPORAL_TEST_SERVER_VERSION'),
     temporalClient: packageVersion(join(root, 'node_modules', '@temporalio', 'client', 'package.json')),
     loadAverageAtStart: Math.round(loadavg()[0] * 100) / 100,
   };

@@ -52,16 +52,30 @@ function readProcess(pid: number): ProcessCpu | undefined {
     // After "pid (comm) ": state ppid ... utime (14th field) stime (15th).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const script = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[1];
+    // The script: the first argument after node's own flags (--cpu-prof ...).
+    const script = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .slice(1)
+      .find((arg) => arg.endsWith('.js'));
     return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), label: labelOf(command, script) };
   } catch {
     return undefined; // it exited while we read
   }
 }
 
-/** `node dist/apps/api/src/main.js` → "api", `node dist/bench/bare-worker.js` → "bare-worker"; else the command ("temporal", "postgres"). */
+/**
+ * `node <build>/apps/api/src/main.js` → "api", `node <build>/bench/bare-worker.js` → "bare-worker",
+ * `node <build>/bench/stack/app-worker.js` (the application's worker with the benchmark's
+ * settings) → "worker"; Temporal's Java test server → "test server"; else the command
+ * ("temporal", "postgres").
+ */
 function labelOf(command: string, script: string | undefined): string {
-  return script?.match(/dist\/(?:apps|bench)\/([\w-]+)/)?.[1] ?? command;
+  const app = script?.match(/apps\/([\w-]+)\/src\/main\.js$/)?.[1];
+  if (app) return app;
+  const bench = script?.match(/bench\/(?:stack\/)?([\w-]+)\.js$/)?.[1];
+  if (bench) return bench === 'app-worker' ? 'worker' : bench;
+  if (command === 'java' || command.startsWith('temporal-test')) return 'test server';
+  return command;
 }
 
 function safeReaddir(dir: string): string[] {

@@ -39,6 +39,18 @@ export function cpuTable(comparisons: Comparison[], unit: string): string {
   return [header, '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** A Markdown table from a header and rows; numbers are printed as they are. */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map(String).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Rounds to `digits` decimals (1 by default), for tables and JSON alike. */
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
 export interface BenchmarkResult {
   benchmark: string;
   startedAt: string;
@@ -46,7 +58,7 @@ export interface BenchmarkResult {
   options: BenchmarkOptions;
   machine: MachineFacts;
   loadAverageAtEnd: number;
-  comparisons: Comparison[];
+  figures: Record<string, unknown>;
 }
 
 export function resultOf(
@@ -54,11 +66,11 @@ export function resultOf(
   started: { at: Date; hr: bigint },
   options: BenchmarkOptions,
   machine: MachineFacts,
-  comparisons: Comparison[],
+  figures: Record<string, unknown>,
 ): BenchmarkResult {
   const durationSeconds = Math.round(millisecondsSince(started.hr) / 100) / 10;
   const loadAverageAtEnd = Math.round(loadavg()[0] * 100) / 100;
-  return { benchmark, startedAt: started.at.toISOString(), durationSeconds, options, machine, loadAverageAtEnd, comparisons };
+  return { benchmark, startedAt: started.at.toISOString(), durationSeconds, options, machine, loadAverageAtEnd, figures };
 }
 
 /** Writes bench/results/<name>-<timestamp>.json (git-ignored) and returns its path. */

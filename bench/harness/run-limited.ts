@@ -9,7 +9,8 @@ export interface TimedRun {
 }
 
 /**
- * Runs `operation(0..count-1)` with at most `concurrency` in flight and times each one. Any
+ * Runs `operation(0..count-1)` with at most `concurrency` in flight and times each one (with a
+ * progress bar unless `quiet`, for runs that draw their own). Any
  * failure fails the run: a benchmark that counts failed operations as fast ones would lie.
  */
 export async function runLimited(
@@ -17,8 +18,9 @@ export async function runLimited(
   count: number,
   concurrency: number,
   operation: (index: number) => Promise<void>,
+  { quiet = false }: { quiet?: boolean } = {},
 ): Promise<TimedRun> {
-  const progress = progressBar(label, count);
+  const progress = quiet ? { tick: () => undefined, done: () => undefined } : progressBar(label, count);
   const latenciesMs: number[] = [];
   let next = 0;
   const lane = async () => {

@@ -1,37 +1,80 @@
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
-import { repoRoot } from '../../libs/temporal/src/repo-root';
+import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
 import { freePort, waitForPort } from '../../scripts/devstack/ports';
 import { startEmbeddedPostgres } from '../../scripts/devstack/postgres';
 import { startTemporalDevServer } from '../../scripts/devstack/temporal-dev-server';
-import { startNodeProcess } from './node-process';
+import { temporalTestServerPath } from '../../scripts/devstack/tools';
+import { ApiCaller } from './api-caller';
+import { startNodeProcess, type NodeProcess } from './node-process';
 
 export const BARE_TASK_QUEUE = 'bench-empty';
+
+/** The build the benchmark runs from (dist/, or wherever tsc put bench/ with the apps): bench/stack/ is two levels down. */
+export const BUILD_ROOT = resolve(__dirname, '..', '..');
+
+export interface BenchStackOptions {
+  /**
+   * `dev` (default): `temporal server start-dev`, in memory, or in a SQLite file when `dbFile`
+   * (to measure its size). `time-skipping`: Temporal's Java test server, whose clock the
+   * benchmark moves (`stack.timeSkipping.sleep`).
+   */
+  temporal?: { kind: 'dev'; dbFile?: boolean } | { kind: 'time-skipping' };
+  /** The sticky cache size of the application's worker and of the bare worker; the SDK's default when absent. */
+  maxCachedWorkflows?: number;
+  /** Extra environment of every app, e.g. INVALIDITY_RENEWAL_FROM for the API. */
+  env?: Record<string, string>;
+}
 
 export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** The Temporal dev server's SQLite file when started with `dbFile`. */
+  temporalDbFile?: string;
+  /** The time-skipping environment, when `temporal.kind` is `time-skipping`. */
+  timeSkipping?: TestWorkflowEnvironment;
+  /** HTTP calls to the API as a member of staff of the development issuer (a bearer token when the API checks them). */
+  api: ApiCaller;
+  /** The master key of the payload encryption (TNW_MASTER_KEY), made for this run. */
+  masterKey: string;
+  /** The prebuilt production bundle, copied for this run. */
+  workflowBundlePath: string;
+  /** The bare engine's workflows, bundled for this run. */
+  bareWorkflowBundlePath: string;
+  /** The process ID of a started app ('api', 'worker', 'bare-worker', 'partners', 'identity'). */
+  pid(name: string): number;
+  /** Stops an app and starts it again with extra environment; resolves once it is ready again. */
+  restart(name: 'worker' | 'bare-worker', env: Record<string, string>): Promise<void>;
   /** Stops everything; keeps the apps' logs (and says where) when asked, after a failed run. */
   stop(options: { keepLogs: boolean }): Promise<void>;
 }
 
+interface AppSpec {
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  ready: () => Promise<void>;
+}
+
 /**
  * The whole system on free ports, thrown away at the end: embedded PostgreSQL in a temp dir,
- * the Temporal dev server in memory, migrations, then partners, worker and API from dist/ in
- * their own processes (as `npm start` runs them), and the bare engine's worker beside them.
+ * a Temporal server, migrations, then the development identity issuer (when the build has
+ * one), the partner simulators, the worker, the API and the bare engine's worker, each in its
+ * own Node process started from the build, as `npm start` runs them.
  */
-export async function startBenchStack(): Promise<BenchStack> {
-  const root = repoRoot(__dirname);
-  const productionBundle = join(root, 'dist', 'workflow-bundle.js');
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
+  const productionBundle = join(BUILD_ROOT, 'workflow-bundle.js');
   if (!existsSync(productionBundle)) throw new Error(`${productionBundle} is missing: run 'npm run build' first`);
   const dir = mkdtempSync(join(tmpdir(), 'tnw-bench-'));
   // Its own temp dir: PostgreSQL runs as another OS user when we are root, and mkdtemp's dirs are private.
   const pgDir = mkdtempSync(join(tmpdir(), 'tnw-bench-pg-'));
   const stops: Array<() => Promise<void>> = [];
+  const apps = new Map<string, { process: NodeProcess; spec: AppSpec }>();
   const stop = async ({ keepLogs }: { keepLogs: boolean }) => {
     for (const stopOne of stops.reverse()) {
       await stopOne().catch((error: unknown) => process.stderr.write(`a process did not stop cleanly: ${String(error)}\n`));
@@ -42,21 +85,52 @@ export async function startBenchStack(): Promise<BenchStack> {
   };
   try {
     // Copies, so that a build in the same tree (it empties dist/) cannot pull the bundle away mid-run.
-    const bundles = { app: join(dir, 'workflow-bundle.js'), bare: join(dir, 'empty-workflow-bundle.js') };
+    const bundles = { app: join(dir, 'workflow-bundle.js'), bare: join(dir, 'bare-workflow-bundle.js') };
     copyFileSync(productionBundle, bundles.app);
     writeFileSync(bundles.bare, await bareWorkflowBundle());
 
-    const [pgPort, temporalPort, partnersPort, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [pgPort, temporalPort, partnersPort, apiPort, identityPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, database: 'tnw', persistent: false });
     stops.push(postgres.stop);
-    const temporal = await startTemporalDevServer({ port: temporalPort });
-    stops.push(temporal.stop);
+
+    const temporalKind = options.temporal ?? { kind: 'dev' };
+    let temporalAddress: string;
+    let temporalDbFile: string | undefined;
+    let timeSkipping: TestWorkflowEnvironment | undefined;
+    if (temporalKind.kind === 'time-skipping') {
+      if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
+      timeSkipping = await startTimeSkipping();
+      const env = timeSkipping;
+      stops.push(() => env.teardown());
+      await registerSearchAttributes(env.connection, 'default');
+      temporalAddress = env.address;
+    } else {
+      // On tmpfs when there is one: the file's size is what is measured, and on these virtual
+      // machines a disk's fsync would make every start wait for it (ten times fewer starts/s).
+      temporalDbFile = temporalKind.dbFile ? join(mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'tnw-bench-temporal-')), 'temporal.sqlite') : undefined;
+      const dbDir = temporalDbFile && resolve(temporalDbFile, '..');
+      if (dbDir) stops.push(async () => rmSync(dbDir, { recursive: true, force: true }));
+      const temporal = await startTemporalDevServer({ port: temporalPort, dbFile: temporalDbFile });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+    }
     await runMigrations(postgres.url);
 
-    const env = {
+    const identityEntry = join(BUILD_ROOT, 'apps', 'identity', 'src', 'main.js');
+    const issuer = existsSync(identityEntry) ? `http://127.0.0.1:${identityPort}` : undefined;
+    // The payload encryption's master key (docs/decisions/0004), one per run as the data is.
+    const masterKey = randomBytes(32).toString('base64');
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
+      TNW_MASTER_KEY: masterKey,
       DATABASE_URL: postgres.url,
-      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: 'default', // the bare path's client uses the default namespace too
       TNW_WORKFLOW_BUNDLE: bundles.app,
       PARTNERS_URL: `http://127.0.0.1:${partnersPort}`,
@@ -65,26 +139,109 @@ export async function startBenchStack(): Promise<BenchStack> {
       PORT: String(apiPort),
       BENCH_TASK_QUEUE: BARE_TASK_QUEUE,
       BENCH_WORKFLOW_BUNDLE: bundles.bare,
+      ...(issuer ? { OIDC_ISSUER: issuer, IDENTITY_PORT: String(identityPort) } : {}),
+      ...(options.maxCachedWorkflows ? { BENCH_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
+      // The Java test server has no Schedules: the worker leaves the monthly report's alone there.
+      ...(timeSkipping ? { BENCH_NO_SCHEDULES: '1' } : {}),
+      ...options.env,
     };
-    const start = (name: string, entry: string) =>
-      stops.push(startNodeProcess(name, join(root, 'dist', entry), env, join(dir, `${name}.log`)).stop);
-    start('partners', 'apps/partners/src/main.js');
-    await waitForPort(partnersPort, 60_000, 'partner simulators');
-    start('worker', 'apps/worker/src/main.js');
-    start('bare-worker', 'bench/bare-worker.js');
-    start('api', 'apps/api/src/main.js');
-    await waitForPort(apiPort, 60_000, 'API');
-    return { apiUrl: `http://127.0.0.1:${apiPort}`, databaseUrl: postgres.url, temporalAddress: temporal.address, stop };
+    const logOf = (name: string) => join(dir, `${name}.log`);
+    const launch = async (name: string, spec: AppSpec) => {
+      const started = startNodeProcess(name, spec.entry, spec.env, logOf(name));
+      apps.set(name, { process: started, spec });
+      await spec.ready();
+    };
+    stops.push(async () => {
+      for (const { process: app } of [...apps.values()].reverse()) await app.stop();
+    });
+    const entry = (path: string) => join(BUILD_ROOT, path);
+    const workerReady = (name: string) => () => untilLogged(logOf(name), 'worker polling', 60_000, name);
+    if (issuer) {
+      await launch('identity', { entry: identityEntry, env, ready: () => waitForPort(identityPort, 60_000, 'identity issuer') });
+    }
+    await launch('partners', { entry: entry('apps/partners/src/main.js'), env, ready: () => waitForPort(partnersPort, 60_000, 'partner simulators') });
+    await launch('worker', { entry: entry('bench/stack/app-worker.js'), env, ready: workerReady('worker') });
+    await launch('bare-worker', { entry: entry('bench/bare-worker.js'), env, ready: workerReady('bare-worker') });
+    await launch('api', { entry: entry('apps/api/src/main.js'), env, ready: () => waitForPort(apiPort, 60_000, 'API') });
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    return {
+      apiUrl,
+      databaseUrl: postgres.url,
+      temporalAddress,
+      temporalDbFile,
+      timeSkipping,
+      api: new ApiCaller(apiUrl, issuer),
+      masterKey,
+      workflowBundlePath: bundles.app,
+      bareWorkflowBundlePath: bundles.bare,
+      pid: (name) => {
+        const pid = apps.get(name)?.process.pid;
+        if (!pid) throw new Error(`no app '${name}' in this stack`);
+        return pid;
+      },
+      restart: async (name, extraEnv) => {
+        const app = apps.get(name);
+        if (!app) throw new Error(`no app '${name}' in this stack`);
+        await app.process.stop();
+        const logSize = existsSync(logOf(name)) ? statSync(logOf(name)).size : 0;
+        const spec = { ...app.spec, env: { ...app.spec.env, ...extraEnv } };
+        spec.ready = () => untilLogged(logOf(name), 'worker polling', 60_000, name, logSize);
+        await launch(name, spec);
+      },
+      stop,
+    };
   } catch (error) {
     await stop({ keepLogs: true });
     throw error;
   }
 }
 
+/**
+ * The Java test server, as the workflow tests start it. The SDK gives it 5 s to listen, which a
+ * machine busy with other work does not always grant: a few attempts.
+ */
+async function startTimeSkipping(attempts = 4): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+      });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      process.stderr.write(`the time-skipping test server did not start (attempt ${attempt}): ${String(error).slice(0, 200)}\n`);
+    }
+  }
+}
+
+/** Waits until a line containing `text` appears in a log after byte `from`. */
+async function untilLogged(file: string, text: string, timeoutMs: number, what: string, from = 0): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = existsSync(file) ? readFileSync(file).subarray(from).toString('utf8') : '';
+    if (log.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not log '${text}' within ${timeoutMs / 1000} s; its log: ${file}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The bare engine's workflows (bench/workflows/bare.ts), bundled at bench start like the production bundle at build. */
 async function bareWorkflowBundle(): Promise<string> {
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows/empty'),
+    workflowsPath: require.resolve('../workflows/bare'),
     logger: new DefaultLogger('WARN'),
   });
   return code;
+}
+
+/** Sizes in bytes of the files whose name starts with `prefix` in its directory (a SQLite file with its -wal and -shm), by file name. */
+export function filesSizes(prefix: string): Record<string, number> {
+  const dir = resolve(prefix, '..');
+  const base = prefix.slice(dir.length + 1);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.startsWith(base))
+      .map((file) => [file, statSync(join(dir, file)).size]),
+  );
 }

@@ -30,6 +30,7 @@ import { IncapacitiesController } from './episodes/incapacities.controller';
 import { IncapacitiesService } from './episodes/incapacities.service';
 import { HealthController } from './health/health.controller';
 import { InboundController } from './inbound/inbound.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { TemporalClientHolder } from './temporal-client.provider';
@@ -45,6 +46,7 @@ export class ApiModule {
         LoggerModule.forRoot(loggerOptions('api')),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
         TerminusModule,
+        MetricsModule,
       ],
       controllers: [HealthController, MeController, CasesController, CaseStepsController, IncapacitiesController, EpisodeStepsController, InboundController, ReportsController, TasksController, RulesController, CodecController, AuditController],
       providers: [

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { requestValidationPipe } from '../../shared/request-validation';
 import { ApiModule } from './api.module';
 import type { ApiAppOptions } from './api-options';
+import { serveWebApp, webAppSettings } from './web/serve-web-app';
 
 /** The back-office API with validation, structured logs and OpenAPI at /docs. */
 export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
@@ -21,6 +22,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  // The back-office web app under /app, when it has been built (docs/decisions/0006).
+  serveWebApp(app, webAppSettings(options.oidc.issuer));
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { temporalConnectionConfig, workflowBundlePath } from '@tnw/temporal';
 import { requiredEnv } from '../../shared/env';
 import { createWorkerApp } from './create-worker-app';
+import { workerMetricsSettings } from './metrics/worker-metrics';
 
 void createWorkerApp({
   databaseUrl: requiredEnv('DATABASE_URL'),
@@ -10,4 +11,5 @@ void createWorkerApp({
   workflowBundle: { codePath: workflowBundlePath() },
   // The worker stopped without being asked to: exit so that the supervisor restarts it.
   onFatalError: () => process.exit(1),
+  metrics: workerMetricsSettings(),
 });

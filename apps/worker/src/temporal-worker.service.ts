@@ -33,7 +33,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    installTemporalRuntime(this.logger.logger);
+    const { metrics } = this.options;
+    installTemporalRuntime(this.logger.logger, metrics && { prometheusBindAddress: metrics.bindAddress, metricTags: metrics.tags });
     const { address, namespace, taskQueue } = this.options.temporal;
     this.connection = await NativeConnection.connect({ address });
     // Payloads encrypted with the key of their person (docs/decisions/0004), read from this

@@ -1,5 +1,6 @@
 import type { TemporalConnectionConfig } from '@tnw/temporal';
 import type { WorkerOptions } from '@temporalio/worker';
+import type { WorkerMetricsSettings } from './metrics/worker-metrics';
 
 export const WORKER_OPTIONS = Symbol('WORKER_OPTIONS');
 
@@ -12,4 +13,6 @@ export interface WorkerAppOptions {
   workflowBundle: NonNullable<WorkerOptions['workflowBundle']>;
   /** Called when the worker stops on its own (not by shutdown): production exits the process. */
   onFatalError(error: unknown): void;
+  /** Prometheus exporter of the SDK Core's metrics (WORKER_METRICS_PORT); none when absent. */
+  metrics?: WorkerMetricsSettings;
 }

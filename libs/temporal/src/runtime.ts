@@ -24,10 +24,29 @@ class ForwardingLogger implements Logger {
 
 /**
  * Forwards the Temporal runtime's logs (worker, workflow and activity loggers) to the
- * application logger. The runtime is process-wide and can be installed once; later calls
- * (several workers in one test process) keep the first installation.
+ * application logger, and exports Core's metrics when asked. The runtime is process-wide and can be
+ * installed once; later calls (several workers in one test process) keep the first installation.
  */
-export function installTemporalRuntime(logger: StructuredLogger): void {
+export function installTemporalRuntime(logger: StructuredLogger, options: TemporalRuntimeOptions = {}): void {
   if (Runtime._instance) return;
-  Runtime.install({ logger: new ForwardingLogger(logger) });
+  Runtime.install({
+    logger: new ForwardingLogger(logger),
+    ...(options.prometheusBindAddress && {
+      // Core's own metrics (workflow and activity latencies, schedule-to-start, slots, pollers)
+      // in Prometheus format at http://<bindAddress>/metrics (docs/reliability.md).
+      telemetryOptions: {
+        metrics: {
+          prometheus: { bindAddress: options.prometheusBindAddress, countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true },
+          globalTags: options.metricTags ?? {},
+        },
+      },
+    }),
+  });
+}
+
+export interface TemporalRuntimeOptions {
+  /** host:port of a Prometheus exporter for the SDK Core's metrics; none when absent. */
+  prometheusBindAddress?: string;
+  /** Labels on every metric (e.g. the worker's instance name). */
+  metricTags?: Record<string, string>;
 }
