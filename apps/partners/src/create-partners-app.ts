@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -16,5 +17,9 @@ export async function createPartnersApp(): Promise<INestApplication> {
   );
   SwaggerModule.setup('docs', app, document);
   app.enableShutdownHooks();
+  // Longer than a client's idle keep-alive (undici: 4 s), so the client always closes an idle
+  // connection first: otherwise, on a loaded machine, a request can go out on a socket the
+  // server is closing and fail with ECONNRESET.
+  (app.getHttpServer() as Server).keepAliveTimeout = 65_000;
   return app;
 }
