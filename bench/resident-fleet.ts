@@ -15,12 +15,13 @@ const WARM_UP = 100;
 const SETTLE_TIMEOUT_MS = 3_600_000;
 const PARK_CONCURRENCY = 32;
 const PARKED_FOR_DAYS = 30;
+const ROUNDS = 3;
 
 /**
  * Issue 8, benchmark 2: N trajectory cases parked on their long timer (started through
  * POST /cases like start-path, each then waits for its first contact, due in a month), next to
  * N bare workflows asleep for a month. Measures the start rate before and after parking (both
- * paths), the disk each parked case takes in Temporal's SQLite file and in PostgreSQL's read
+ * paths, best of three rounds each), the disk each parked case takes in Temporal's SQLite file and in PostgreSQL's read
  * model, and the workers' memory with their sticky cache at the SDK's default and at 100.
  */
 export const residentFleet: Benchmark = {
@@ -68,12 +69,19 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
         untilTrue('bare workflows done', () => paths.bare.settled(), SETTLE_TIMEOUT_MS),
         untilTrue('cases awaiting first contact', () => casesSettled(database), SETTLE_TIMEOUT_MS),
       ]);
+    // Other work on the machine can take the cores from one measurement and not the next: each
+    // path is measured ROUNDS times and its fastest round counts (its CPU per start is in the JSON).
     const rates = async (when: string): Promise<Comparison> => {
-      const bare = await measurePath(`bare engine ${when}`, flags.measure, concurrency, paths.bare.start);
-      await settle();
-      const app = await measurePath(`application ${when}`, flags.measure, concurrency, paths.app.start);
-      await settle();
-      return compare(app, bare);
+      const best = { bare: undefined as PathFigures | undefined, app: undefined as PathFigures | undefined };
+      for (let round = 0; round < ROUNDS; round++) {
+        const bare = await measurePath(`bare engine ${when}`, flags.measure, concurrency, paths.bare.start);
+        await settle();
+        const app = await measurePath(`application ${when}`, flags.measure, concurrency, paths.app.start);
+        await settle();
+        if (!best.bare || bare.perSecond > best.bare.perSecond) best.bare = bare;
+        if (!best.app || app.perSecond > best.app.perSecond) best.app = app;
+      }
+      return compare(best.app!, best.bare!);
     };
     const disk = async (): Promise<Disk> => {
       const { rows } = await database.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');

@@ -29,7 +29,9 @@ export const temporalRestart: Scenario = {
         // Back when each restarted service listens again (READY_PORTS + the offset).
         const offset = Number(cluster.temporalAddress.split(':')[1]) - 7233;
         try {
-          await Promise.all(step.services.map((service) => waitForPort(READY_PORTS[service] + offset, 120_000, `Temporal ${service}`)));
+          await Promise.all(
+            step.services.map((service) => waitForPort(READY_PORTS[service] + offset, 120_000, `Temporal ${service}`)),
+          );
         } catch (error) {
           say(`  ${String(error)}`);
         }

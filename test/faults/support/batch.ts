@@ -55,8 +55,21 @@ export async function verifyBatch(context: Context, outcome: BatchOutcome, count
   figures.push(
     `${outcome.runs.length}/${count} trajectories completed in ${seconds(outcome.ms)} (${((outcome.runs.length / outcome.ms) * 60_000).toFixed(1)} per minute); per trajectory p50 ${seconds(percentile(durations, 50))}, p95 ${seconds(percentile(durations, 95))}, max ${seconds(Math.max(0, ...durations))}`,
   );
-  if (outcome.errors.length)
+  if (outcome.errors.length) {
     failures.push(`${outcome.errors.length} trajectories did not complete: ${outcome.errors.slice(0, 3).join(' | ')}`);
+    // What their histories say: a failing workflow task (e.g. a nondeterminism error) keeps a case waiting for ever.
+    const stuck = [...new Set(outcome.errors.flatMap((error) => /case ([0-9a-f-]{36})/.exec(error)?.[1] ?? []))];
+    if (stuck.length) {
+      const histories = await activityAttempts(
+        cluster.temporalAddress,
+        stuck.map((id) => `trajectory-${id}`),
+      );
+      const messages = histories.workflowTaskFailureMessages.length
+        ? ` ("${histories.workflowTaskFailureMessages.join('" | "')}")`
+        : '';
+      figures.push(`the ${stuck.length} unfinished: workflow tasks failed ${histories.workflowTaskFailures}${messages}`);
+    }
+  }
 
   const ledger = await checkLedger(cluster.partnersUrl, caseIds);
   figures.push(

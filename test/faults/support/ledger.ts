@@ -115,6 +115,8 @@ export interface AttemptFigures {
   /** Workflow tasks that failed (a worker crash mid-task shows as a timed-out one instead). */
   workflowTaskFailures: number;
   workflowTaskTimeouts: number;
+  /** The distinct failure messages of failed workflow tasks (a nondeterminism error names itself). */
+  workflowTaskFailureMessages: string[];
 }
 
 /** From the histories: how many attempts each activity took (ActivityTaskStarted.attempt is the last). */
@@ -128,7 +130,9 @@ export async function activityAttempts(address: string, workflowIds: string[]): 
     histogram: {},
     workflowTaskFailures: 0,
     workflowTaskTimeouts: 0,
+    workflowTaskFailureMessages: [],
   };
+  const messages = new Set<string>();
   try {
     for (const workflowId of workflowIds) {
       let nextPageToken: Uint8Array | undefined;
@@ -146,7 +150,10 @@ export async function activityAttempts(address: string, workflowIds: string[]): 
             figures.maxAttempt = Math.max(figures.maxAttempt, attempt);
             figures.histogram[attempt] = (figures.histogram[attempt] ?? 0) + 1;
           }
-          if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) figures.workflowTaskFailures++;
+          if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) {
+            figures.workflowTaskFailures++;
+            messages.add(String(event.workflowTaskFailedEventAttributes?.failure?.message ?? '').slice(0, 200));
+          }
           if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) figures.workflowTaskTimeouts++;
         }
         nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
@@ -155,6 +162,7 @@ export async function activityAttempts(address: string, workflowIds: string[]): 
   } finally {
     await connection.close();
   }
+  figures.workflowTaskFailureMessages = [...messages];
   return figures;
 }
 

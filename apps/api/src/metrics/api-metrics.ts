@@ -36,6 +36,26 @@ export class ApiMetrics {
       labelNames: ['source'],
       registers,
     });
+    const deadlinesMissed = new Gauge({
+      name: 'tnw_case_deadlines_missed',
+      help: 'Cases whose next legal deadline has expired, by kind of deadline (read model)',
+      labelNames: ['kind'],
+      registers,
+    });
+    const tasksOverdue = new Gauge({
+      name: 'tnw_tasks_overdue',
+      help: 'Open tasks past their due date, by kind and role (read model)',
+      labelNames: ['kind', 'role'],
+      registers,
+    });
+    const queue = (name: string, help: string) => new Gauge({ name, help, labelNames: ['type'], registers });
+    const backlog = queue(
+      'tnw_task_queue_backlog',
+      'Tasks waiting in the cases task queue (approximate, Temporal DescribeTaskQueue)',
+    );
+    const backlogAge = queue('tnw_task_queue_backlog_age_seconds', 'Age of the oldest task waiting in the cases task queue');
+    const pollers = queue('tnw_task_queue_pollers', 'Workers that polled the cases task queue recently');
+
     const guarded = async (source: string, collect: () => Promise<void>) => {
       try {
         await collect();
@@ -45,68 +65,42 @@ export class ApiMetrics {
         this.logger.warn(`metrics: ${source} did not answer: ${String(error)}`);
       }
     };
-
-    new Gauge({
-      name: 'tnw_case_deadlines_missed',
-      help: 'Cases whose next legal deadline has expired, by kind of deadline (read model)',
-      labelNames: ['kind'],
-      registers,
-      async collect() {
-        await guarded('readModel', async () => {
+    this.sources = [
+      () =>
+        guarded('readModel', async () => {
           const rows: Array<{ kind: string; n: string }> = await dataSource.query(
             `SELECT coalesce(next_deadline_kind, 'unknown') AS kind, count(*) AS n FROM case_file WHERE next_deadline_expires_at < now() GROUP BY 1`,
           );
-          this.reset();
-          for (const row of rows) this.set({ kind: row.kind }, Number(row.n));
-        });
-      },
-    });
-    new Gauge({
-      name: 'tnw_tasks_overdue',
-      help: 'Open tasks past their due date, by kind and role (read model)',
-      labelNames: ['kind', 'role'],
-      registers,
-      async collect() {
-        await guarded('readModelTasks', async () => {
+          deadlinesMissed.reset();
+          for (const row of rows) deadlinesMissed.set({ kind: row.kind }, Number(row.n));
+        }),
+      () =>
+        guarded('readModelTasks', async () => {
           const rows: Array<{ kind: string; role: string; n: string }> = await dataSource.query(
             `SELECT kind, role, count(*) AS n FROM task WHERE due_at < now() GROUP BY 1, 2`,
           );
-          this.reset();
-          for (const row of rows) this.set({ kind: row.kind, role: row.role }, Number(row.n));
-        });
-      },
-    });
-    const queue = (
-      name: string,
-      help: string,
-      pick: (side: Awaited<ReturnType<TaskQueueProbe['state']>>['workflow']) => number | undefined,
-    ) =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['type'],
-        registers,
-        async collect() {
-          await guarded('temporal', async () => {
-            const state = await probe.state();
-            this.reset();
-            for (const type of ['workflow', 'activity'] as const) {
-              const value = pick(state[type]);
-              if (value !== undefined) this.set({ type }, value);
-            }
-          });
-        },
-      });
-    queue(
-      'tnw_task_queue_backlog',
-      'Tasks waiting in the cases task queue (approximate, Temporal DescribeTaskQueue)',
-      (s) => s.backlog,
-    );
-    queue(
-      'tnw_task_queue_backlog_age_seconds',
-      'Age of the oldest task waiting in the cases task queue',
-      (s) => s.backlogAgeSeconds,
-    );
-    queue('tnw_task_queue_pollers', 'Workers that polled the cases task queue recently', (s) => s.activePollers);
+          tasksOverdue.reset();
+          for (const row of rows) tasksOverdue.set({ kind: row.kind, role: row.role }, Number(row.n));
+        }),
+      () =>
+        guarded('temporal', async () => {
+          const state = await probe.state();
+          for (const gauge of [backlog, backlogAge, pollers]) gauge.reset();
+          for (const type of ['workflow', 'activity'] as const) {
+            const side = state[type];
+            if (side.backlog !== undefined) backlog.set({ type }, side.backlog);
+            if (side.backlogAgeSeconds !== undefined) backlogAge.set({ type }, side.backlogAgeSeconds);
+            pollers.set({ type }, side.activePollers);
+          }
+        }),
+    ];
+  }
+
+  private readonly sources: Array<() => Promise<void>>;
+
+  /** Asks the read model and Temporal (each bounded by its own time-out), then renders every metric. */
+  async scrape(): Promise<string> {
+    await Promise.all(this.sources.map((collect) => collect()));
+    return this.registry.metrics();
   }
 }

@@ -23,7 +23,7 @@ export class MetricsController {
     if (this.token && !sameSecret(authorization ?? '', `Bearer ${this.token}`))
       throw new UnauthorizedException('metrics need the METRICS_TOKEN bearer');
     res.setHeader('content-type', this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
+    res.send(await this.metrics.scrape());
   }
 }
 
