@@ -191,11 +191,16 @@ function outcomeOf(m: {
       [`bare engine (asleep ${PARKED_FOR_DAYS} days)`, m.size, round(m.bareParkSeconds), perCase.bareTemporalKiB, '', perCase.bareTemporalKiB],
     ],
   );
+  // On a CPU-bound machine shared with other work, CPU per start tells what a start costs; the
+  // rate also tells how many cores the stack got at that moment.
+  const cpu = (f: PathFigures) => round(Object.values(f.cpuSeconds).reduce((a, b) => a + b, 0) * 1000 / f.operations);
+  const cpuRise = (c: (x: Comparison) => PathFigures) => round((cpu(c(m.after)) / cpu(c(m.before)) - 1) * 100);
+  const costRise = { appPercent: cpuRise((c) => c.app), barePercent: cpuRise((c) => c.bare) };
   const rateTable = markdownTable(
-    ['path', `starts/s before`, `starts/s after parking ${m.size} + ${m.size}`, 'drop %', 'p99 ms before', 'p99 ms after'],
+    ['path', 'starts/s before', `starts/s after parking ${m.size} + ${m.size}`, 'rate drop %', 'CPU ms per start before', 'CPU ms per start after', 'CPU per start rise %', 'p99 ms before', 'p99 ms after'],
     [
-      ['bare engine', m.before.bare.perSecond, m.after.bare.perSecond, rateDrop.barePercent, m.before.bare.p99Ms, m.after.bare.p99Ms],
-      ['application', m.before.app.perSecond, m.after.app.perSecond, `**${rateDrop.appPercent}**`, m.before.app.p99Ms, m.after.app.p99Ms],
+      ['bare engine', m.before.bare.perSecond, m.after.bare.perSecond, rateDrop.barePercent, cpu(m.before.bare), cpu(m.after.bare), costRise.barePercent, m.before.bare.p99Ms, m.after.bare.p99Ms],
+      ['application', m.before.app.perSecond, m.after.app.perSecond, `**${rateDrop.appPercent}**`, cpu(m.before.app), cpu(m.after.app), `**${costRise.appPercent}**`, m.before.app.p99Ms, m.after.app.p99Ms],
     ],
   );
   const memoryTable = markdownTable(
@@ -212,6 +217,6 @@ function outcomeOf(m: {
   const comparisons = [m.before, m.after];
   return {
     tables: [diskTable, rateTable, table(comparisons, 'start'), cpuTable(comparisons, 'start'), memoryTable],
-    figures: { parked: m.size, perCase, rateDrop, disk: { before: m.disk0, afterApp: m.disk1, afterBare: m.disk2 }, ...m },
+    figures: { parked: m.size, perCase, rateDrop, costRise, disk: { before: m.disk0, afterApp: m.disk1, afterBare: m.disk2 }, ...m },
   };
 }
