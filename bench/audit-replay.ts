@@ -17,7 +17,6 @@ import { replayAll, type HistoryToReplay } from './stack/replay';
 
 type History = temporal.api.history.v1.IHistory;
 
-
 /** The three lengths of issue 8, in events: a case a few steps in, a long one, a very long one. */
 const CLASSES = [
   { name: 'short', events: 100, share: 1 },
@@ -103,7 +102,9 @@ async function measure(stack: BenchStack, { size, flags }: BenchmarkOptions) {
     let replayPath = '';
     for (const [index, recording] of recorded.entries()) {
       const count = Math.max(5, Math.round(size / CLASSES[index].share));
-      const bare = await replayFigures(recording.className, 'bare engine', [recording.bare], count, { codePath: stack.bareWorkflowBundlePath });
+      const bare = await replayFigures(recording.className, 'bare engine', [recording.bare], count, {
+        codePath: stack.bareWorkflowBundlePath,
+      });
       const app = await replayFigures(recording.className, 'application', recording.app, count, {
         codePath: stack.workflowBundlePath,
         dataConverter: converter.dataConverter,
@@ -119,9 +120,20 @@ async function measure(stack: BenchStack, { size, flags }: BenchmarkOptions) {
         app: join(dir, `${slug(recording.className)}-application.json`),
         bare: join(dir, `${slug(recording.className)}-bare.json`),
       };
-      writeFileSync(files.app, JSON.stringify({ workflowId: recording.app[0].workflowId, history: JSON.parse(historyToJSON(recording.app[0].history)) }));
-      writeFileSync(files.bare, JSON.stringify({ workflowId: recording.bare.workflowId, history: JSON.parse(historyToJSON(recording.bare.history)) }));
-      colds.push(await cold(recording.className, 'bare engine', files.bare, events(recording.bare), { BENCH_BUNDLE: stack.bareWorkflowBundlePath, BENCH_CONVERTER: 'default' }));
+      writeFileSync(
+        files.app,
+        JSON.stringify({ workflowId: recording.app[0].workflowId, history: JSON.parse(historyToJSON(recording.app[0].history)) }),
+      );
+      writeFileSync(
+        files.bare,
+        JSON.stringify({ workflowId: recording.bare.workflowId, history: JSON.parse(historyToJSON(recording.bare.history)) }),
+      );
+      colds.push(
+        await cold(recording.className, 'bare engine', files.bare, events(recording.bare), {
+          BENCH_BUNDLE: stack.bareWorkflowBundlePath,
+          BENCH_CONVERTER: 'default',
+        }),
+      );
       colds.push(
         await cold(recording.className, 'application', files.app, events(recording.app[0]), {
           BENCH_BUNDLE: stack.workflowBundlePath,
@@ -171,7 +183,12 @@ async function recordCase(stack: BenchStack, client: Client, index: number, targ
   const today = new Date().toISOString().slice(0, 10);
   // Membership is verified by an activity first; the first contact needs the case awaiting it.
   for (let attempt = 0; ; attempt++) {
-    const answer = await stack.api.call('POST', `/cases/${caseId}/first-contact`, { heldOn: newCase(0).referralDate }, 'coord-17');
+    const answer = await stack.api.call(
+      'POST',
+      `/cases/${caseId}/first-contact`,
+      { heldOn: newCase(0).referralDate },
+      'coord-17',
+    );
     if (answer.status === 200) break;
     if (attempt > 100) throw new Error(`first contact refused: ${JSON.stringify(answer.body)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -195,7 +212,11 @@ async function recordCase(stack: BenchStack, client: Client, index: number, targ
  */
 async function recordBare(client: Client, targetEvents: number, id: string): Promise<Recording> {
   const steps = Math.max(1, Math.round((targetEvents - 8) / 5));
-  const handle = await client.workflow.start('bareTimelineWorkflow', { taskQueue: BARE_TASK_QUEUE, workflowId: `bench-replay-${id}`, args: [[], steps] });
+  const handle = await client.workflow.start('bareTimelineWorkflow', {
+    taskQueue: BARE_TASK_QUEUE,
+    workflowId: `bench-replay-${id}`,
+    args: [[], steps],
+  });
   for (let i = 0; i < steps; i++) await handle.executeUpdate('step', { args: [`step ${i}`] });
   await handle.result();
   return { workflowId: handle.workflowId, history: await handle.fetchHistory() };
@@ -237,7 +258,13 @@ async function replayFigures(
 }
 
 /** The median of a few cold replays of one history, each in a new Node process. */
-async function cold(className: string, path: string, file: string, eventCount: number, env: Record<string, string>): Promise<ColdFigures> {
+async function cold(
+  className: string,
+  path: string,
+  file: string,
+  eventCount: number,
+  env: Record<string, string>,
+): Promise<ColdFigures> {
   const runs: Array<{ processMs: number; replayMs: number }> = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const started = process.hrtime.bigint();
@@ -250,7 +277,9 @@ async function cold(className: string, path: string, file: string, eventCount: n
       let err = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cold replay of ${file} failed (${code}): ${err}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`cold replay of ${file} failed (${code}): ${err}`)),
+      );
     });
     const processMs = millisecondsSince(started);
     const line = output.trim().split('\n').at(-1)!;
@@ -260,19 +289,44 @@ async function cold(className: string, path: string, file: string, eventCount: n
     className,
     path,
     events: eventCount,
-    processMs: Math.round(percentile(runs.map((r) => r.processMs), 50)),
-    replayMs: Math.round(percentile(runs.map((r) => r.replayMs), 50)),
+    processMs: Math.round(
+      percentile(
+        runs.map((r) => r.processMs),
+        50,
+      ),
+    ),
+    replayMs: Math.round(
+      percentile(
+        runs.map((r) => r.replayMs),
+        50,
+      ),
+    ),
   };
 }
 
-function outcomeOf(replays: ReplayFigures[], colds: ColdFigures[], converter: AppDataConverter, replayPath: string, distinct: number) {
+function outcomeOf(
+  replays: ReplayFigures[],
+  colds: ColdFigures[],
+  converter: AppDataConverter,
+  replayPath: string,
+  distinct: number,
+) {
   const ratio = (className: string) => {
     const app = replays.find((r) => r.className === className && r.path === 'application')!;
     const bare = replays.find((r) => r.className === className && r.path === 'bare engine')!;
     return round(app.perSecond / bare.perSecond, 2);
   };
   const warm = markdownTable(
-    ['history', 'path', 'events', 'histories replayed', 'histories/s', 'ms per history', 'ratio app/bare', 'CPU ms per history by component'],
+    [
+      'history',
+      'path',
+      'events',
+      'histories replayed',
+      'histories/s',
+      'ms per history',
+      'ratio app/bare',
+      'CPU ms per history by component',
+    ],
     replays.map((r) => [
       r.className,
       r.path,
@@ -293,5 +347,8 @@ function outcomeOf(replays: ReplayFigures[], colds: ColdFigures[], converter: Ap
     colds.map((c) => [c.className, c.path, c.events, c.processMs, c.replayMs]),
   );
   const note = `replayed with ${replayPath}; application data converter: ${converter.description}; ${distinct} distinct short cases (people), one long and one very long`;
-  return { tables: [warm, coldTable, note], figures: { replays, colds, replayPath, dataConverter: converter.description, distinctShortCases: distinct } };
+  return {
+    tables: [warm, coldTable, note],
+    figures: { replays, colds, replayPath, dataConverter: converter.description, distinctShortCases: distinct },
+  };
 }

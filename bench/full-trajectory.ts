@@ -32,9 +32,14 @@ export const fullTrajectory: Benchmark = {
     // The API checks start dates against the real clock, and the test server's clock only moves
     // forward: each size gets a fresh stack, whose clock starts at the real now.
     for (const [index, cases] of (options.size > 1 ? [1, options.size] : [1]).entries()) {
-      process.stderr.write('starting PostgreSQL, the time-skipping test server, identity, partners, worker, bare worker and API...\n');
+      process.stderr.write(
+        'starting PostgreSQL, the time-skipping test server, identity, partners, worker, bare worker and API...\n',
+      );
       // D24 in force from long before any run of this benchmark: every episode gets its yearly renewals.
-      const stack = await startBenchStack({ temporal: { kind: 'time-skipping' }, env: { INVALIDITY_RENEWAL_FROM: '2020-01-01' } });
+      const stack = await startBenchStack({
+        temporal: { kind: 'time-skipping' },
+        env: { INVALIDITY_RENEWAL_FROM: '2020-01-01' },
+      });
       let failed = true;
       try {
         runs.push(...(await measure(stack, cases, options.concurrencies[0], index * 100_000)));
@@ -93,7 +98,18 @@ async function measure(stack: BenchStack, cases: number, concurrency: number, fi
 
 function outcomeOf(runs: RunFigures[], concurrency: number) {
   const table = markdownTable(
-    ['path', 'cases in parallel', 'wall s', 's per case', 'clock jumps s', 'steps s', 'stages', 'steps per case', 'skipped days', 'CPU s by component'],
+    [
+      'path',
+      'cases in parallel',
+      'wall s',
+      's per case',
+      'clock jumps s',
+      'steps s',
+      'stages',
+      'steps per case',
+      'skipped days',
+      'CPU s by component',
+    ],
     runs.map((r) => [
       r.path,
       r.cases,
@@ -114,7 +130,12 @@ function outcomeOf(runs: RunFigures[], concurrency: number) {
     .filter((r) => r.path === 'application')
     .map((app) => {
       const bare = runs.find((r) => r.path === 'bare engine' && r.cases === app.cases)!;
-      return { cases: app.cases, appSeconds: app.wallSeconds, bareSeconds: bare.wallSeconds, ratio: round(bare.wallSeconds / app.wallSeconds, 2) };
+      return {
+        cases: app.cases,
+        appSeconds: app.wallSeconds,
+        bareSeconds: bare.wallSeconds,
+        ratio: round(bare.wallSeconds / app.wallSeconds, 2),
+      };
     });
   const ratioTable = markdownTable(
     ['cases in parallel', 'application wall s', 'bare engine wall s', 'ratio app/bare (bare wall / app wall)'],
@@ -130,7 +151,10 @@ function tenOClock(day: IsoDate): number {
 
 async function skipTo(env: TestWorkflowEnvironment, instant: number): Promise<void> {
   const now = await env.currentTimeMs();
-  if (instant <= now) throw new Error(`the test server's clock is already at ${new Date(now).toISOString()}, past ${new Date(instant).toISOString()}`);
+  if (instant <= now)
+    throw new Error(
+      `the test server's clock is already at ${new Date(now).toISOString()}, past ${new Date(instant).toISOString()}`,
+    );
   await env.sleep(instant - now);
 }
 
@@ -151,20 +175,45 @@ function timeline(start: IsoDate, index: number): Stage[] {
 
   // D9: first conversation within a month of the referral; the engagement declaration the same day (D20).
   const firstContact = addDays(start, 10);
-  at(firstContact, { name: 'first contact', user: 'coord-17', path: (ids) => `${trajectory(ids)}/first-contact`, body: { heldOn: firstContact } });
-  at(firstContact, { name: 'engagement', user: 'coord-17', path: (ids) => `${trajectory(ids)}/engagement-declaration`, body: { signedOn: firstContact } });
+  at(firstContact, {
+    name: 'first contact',
+    user: 'coord-17',
+    path: (ids) => `${trajectory(ids)}/first-contact`,
+    body: { heldOn: firstContact },
+  });
+  at(firstContact, {
+    name: 'engagement',
+    user: 'coord-17',
+    path: (ids) => `${trajectory(ids)}/engagement-declaration`,
+    body: { signedOn: firstContact },
+  });
 
   // D7: the questionnaire goes out at the end of week 10 and comes back two days later.
   const returned = addDays(deadlines.questionnaireSentOn(start).date, 2);
-  at(returned, { name: 'questionnaire', user: 'coord-17', path: (ids) => `${episode(ids)}/questionnaire-return`, body: { returnedOn: returned } });
+  at(returned, {
+    name: 'questionnaire',
+    user: 'coord-17',
+    path: (ids) => `${episode(ids)}/questionnaire-return`,
+    body: { returnedOn: returned },
+  });
 
   // D10: each contact moment five days into its window; D8: category 4 at the month-4 moment.
   for (const window of deadlines.contactMoments(start)) {
     const month = Number(window.explanation.inputs.month);
     const held = addDays(window.opensOn!, 5);
-    at(held, { name: `contact month ${month}`, user: 'adva-3', path: (ids) => `${episode(ids)}/contact-moments`, body: { month, heldOn: held } });
+    at(held, {
+      name: `contact month ${month}`,
+      user: 'adva-3',
+      path: (ids) => `${episode(ids)}/contact-moments`,
+      body: { month, heldOn: held },
+    });
     if (month === 4) {
-      at(held, { name: 'category', user: 'adva-3', path: (ids) => `${episode(ids)}/category-decision`, body: { category: 4, decidedOn: held } });
+      at(held, {
+        name: 'category',
+        user: 'adva-3',
+        path: (ids) => `${episode(ids)}/category-decision`,
+        body: { category: 4, decidedOn: held },
+      });
     }
   }
 
@@ -175,26 +224,48 @@ function timeline(start: IsoDate, index: number): Stage[] {
   for (let renewal = 1; renewal <= 2; renewal++) {
     const issued = addDays(validUntil, -10);
     renewals.push(issued);
-    at(issued, { name: `renewal ${renewal}`, user: 'adva-3', path: (ids) => `${episode(ids)}/invalidity-renewal`, body: { basis: 'certificate', issuedOn: issued } });
+    at(issued, {
+      name: `renewal ${renewal}`,
+      user: 'adva-3',
+      path: (ids) => `${episode(ids)}/invalidity-renewal`,
+      body: { basis: 'certificate', issuedOn: issued },
+    });
     validUntil = deadlines.invalidityRenewalCertificateValidUntil(issued).date;
   }
   const end = renewals[1];
 
   // D6: a follow-up a week before each is due, until the end; the outcome on the last day.
-  for (let from = firstContact; ; ) {
+  for (let from = firstContact; ;) {
     const held = addDays(deadlines.advisingPhysicianFollowUpDue(from).date, -7);
     if (held >= end) break;
-    at(held, { name: `follow-up ${held}`, user: 'adva-3', path: (ids) => `${trajectory(ids)}/follow-ups`, body: { heldOn: held } });
+    at(held, {
+      name: `follow-up ${held}`,
+      user: 'adva-3',
+      path: (ids) => `${trajectory(ids)}/follow-ups`,
+      body: { heldOn: held },
+    });
     from = held;
   }
-  at(end, { name: 'outcome', user: 'coord-17', path: (ids) => `${trajectory(ids)}/outcome`, body: { outcome: 'medicalReasons', on: end, reason: `bench case ${index}` } });
+  at(end, {
+    name: 'outcome',
+    user: 'coord-17',
+    path: (ids) => `${trajectory(ids)}/outcome`,
+    body: { outcome: 'medicalReasons', on: end, reason: `bench case ${index}` },
+  });
 
   const byDay = new Map<IsoDate, Step[]>();
-  for (const { day, ...step } of steps.sort((a, b) => a.day.localeCompare(b.day))) byDay.set(day, [...(byDay.get(day) ?? []), step]);
+  for (const { day, ...step } of steps.sort((a, b) => a.day.localeCompare(b.day)))
+    byDay.set(day, [...(byDay.get(day) ?? []), step]);
   return [...byDay.entries()].map(([day, daySteps]) => ({ day, steps: daySteps }));
 }
 
-async function appRun(env: TestWorkflowEnvironment, api: ApiCaller, cases: number, concurrency: number, firstPerson: number): Promise<RunFigures> {
+async function appRun(
+  env: TestWorkflowEnvironment,
+  api: ApiCaller,
+  cases: number,
+  concurrency: number,
+  firstPerson: number,
+): Promise<RunFigures> {
   // Day 1 is today: the API refuses an incapacity or a referral after the real today.
   const start = brusselsDateOf(new Date(await env.currentTimeMs()).toISOString());
   const stages = timeline(start, 0);
@@ -207,13 +278,30 @@ async function appRun(env: TestWorkflowEnvironment, api: ApiCaller, cases: numbe
   // Day 1, through the API like the rest: the incapacity and the trajectory, for the same person.
   let t = process.hrtime.bigint();
   const ids: CaseIds[] = new Array(cases);
-  await runLimited('', cases, concurrency, async (i) => {
-    const person = nationalNumber(900_000 + firstPerson + i);
-    const common = { nationalNumber: person, regime: 'employee', contract: 'underContract', postalCode: '9000', language: 'nl' };
-    const { episodeId } = await api.post<{ episodeId: string }>('/incapacities', { ...common, incapacityStartDate: start });
-    const { caseId } = await api.post<{ caseId: string }>('/cases', { ...common, route: 'A', incapacityStartDate: start, referralDate: start });
-    ids[i] = { episodeId, caseId };
-  }, { quiet: true });
+  await runLimited(
+    '',
+    cases,
+    concurrency,
+    async (i) => {
+      const person = nationalNumber(900_000 + firstPerson + i);
+      const common = {
+        nationalNumber: person,
+        regime: 'employee',
+        contract: 'underContract',
+        postalCode: '9000',
+        language: 'nl',
+      };
+      const { episodeId } = await api.post<{ episodeId: string }>('/incapacities', { ...common, incapacityStartDate: start });
+      const { caseId } = await api.post<{ caseId: string }>('/cases', {
+        ...common,
+        route: 'A',
+        incapacityStartDate: start,
+        referralDate: start,
+      });
+      ids[i] = { episodeId, caseId };
+    },
+    { quiet: true },
+  );
   stepMs += millisecondsSince(t);
   progress.tick();
 
@@ -222,14 +310,22 @@ async function appRun(env: TestWorkflowEnvironment, api: ApiCaller, cases: numbe
     await skipTo(env, tenOClock(stage.day));
     skipMs += millisecondsSince(t);
     t = process.hrtime.bigint();
-    await runLimited('', cases, concurrency, async (i) => {
-      for (const step of stage.steps) {
-        const answer = await api.call('POST', step.path(ids[i]), step.body, step.user);
-        if (answer.status !== (step.status ?? 200)) {
-          throw new Error(`case ${i}, ${step.name} on ${stage.day}: ${step.path(ids[i])} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    await runLimited(
+      '',
+      cases,
+      concurrency,
+      async (i) => {
+        for (const step of stage.steps) {
+          const answer = await api.call('POST', step.path(ids[i]), step.body, step.user);
+          if (answer.status !== (step.status ?? 200)) {
+            throw new Error(
+              `case ${i}, ${step.name} on ${stage.day}: ${step.path(ids[i])} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+            );
+          }
         }
-      }
-    }, { quiet: true });
+      },
+      { quiet: true },
+    );
     stepMs += millisecondsSince(t);
     progress.tick();
   }
@@ -246,14 +342,25 @@ async function appRun(env: TestWorkflowEnvironment, api: ApiCaller, cases: numbe
 
 /** Every episode is in its third invalidity year after two renewals, every trajectory completed. */
 async function checkDone(api: ApiCaller, ids: CaseIds[]): Promise<void> {
-  await runLimited('checking the cases', ids.length, 8, async (i) => {
-    const episode = await api.call<{ live: { invalidityYear?: number; renewal?: { renewals: number } } | null }>('GET', `/incapacities/${ids[i].episodeId}`);
-    const trajectory = await api.call<{ status: string }>('GET', `/cases/${ids[i].caseId}`);
-    const live = episode.body.live;
-    if (live?.invalidityYear !== 3 || live.renewal?.renewals !== 2 || trajectory.body.status !== 'completed') {
-      throw new Error(`case ${i} did not reach the end: episode ${JSON.stringify(live?.renewal)} in year ${live?.invalidityYear}, trajectory ${trajectory.body.status}`);
-    }
-  }, { quiet: true });
+  await runLimited(
+    'checking the cases',
+    ids.length,
+    8,
+    async (i) => {
+      const episode = await api.call<{ live: { invalidityYear?: number; renewal?: { renewals: number } } | null }>(
+        'GET',
+        `/incapacities/${ids[i].episodeId}`,
+      );
+      const trajectory = await api.call<{ status: string }>('GET', `/cases/${ids[i].caseId}`);
+      const live = episode.body.live;
+      if (live?.invalidityYear !== 3 || live.renewal?.renewals !== 2 || trajectory.body.status !== 'completed') {
+        throw new Error(
+          `case ${i} did not reach the end: episode ${JSON.stringify(live?.renewal)} in year ${live?.invalidityYear}, trajectory ${trajectory.body.status}`,
+        );
+      }
+    },
+    { quiet: true },
+  );
 }
 
 async function bareRun(env: TestWorkflowEnvironment, client: Client, cases: number, concurrency: number): Promise<RunFigures> {
@@ -273,10 +380,20 @@ async function bareRun(env: TestWorkflowEnvironment, client: Client, cases: numb
   let skipMs = 0;
   let t = process.hrtime.bigint();
   // Day 1: a start and a step, as the application's two starts (an episode and a trajectory).
-  await runLimited('', cases, concurrency, async (i) => {
-    await client.workflow.start('bareTimelineWorkflow', { taskQueue: BARE_TASK_QUEUE, workflowId: workflowId(i), args: [instants, steps - 1] });
-    await step(i);
-  }, { quiet: true });
+  await runLimited(
+    '',
+    cases,
+    concurrency,
+    async (i) => {
+      await client.workflow.start('bareTimelineWorkflow', {
+        taskQueue: BARE_TASK_QUEUE,
+        workflowId: workflowId(i),
+        args: [instants, steps - 1],
+      });
+      await step(i);
+    },
+    { quiet: true },
+  );
   stepMs += millisecondsSince(t);
   progress.tick();
   for (const [index, stage] of stages.entries()) {
@@ -284,9 +401,15 @@ async function bareRun(env: TestWorkflowEnvironment, client: Client, cases: numb
     await skipTo(env, Date.parse(instants[index]));
     skipMs += millisecondsSince(t);
     t = process.hrtime.bigint();
-    await runLimited('', cases, concurrency, async (i) => {
-      for (let s = 0; s < stage.steps.length; s++) await step(i);
-    }, { quiet: true });
+    await runLimited(
+      '',
+      cases,
+      concurrency,
+      async (i) => {
+        for (let s = 0; s < stage.steps.length; s++) await step(i);
+      },
+      { quiet: true },
+    );
     stepMs += millisecondsSince(t);
     progress.tick();
   }
@@ -296,10 +419,16 @@ async function bareRun(env: TestWorkflowEnvironment, client: Client, cases: numb
   const wallMs = millisecondsSince(began);
   progress.done();
   const cpuSeconds = cpuSpent(before, cpuSnapshot());
-  await runLimited('checking the bare workflows', cases, 8, async (i) => {
-    const status = (await client.workflow.getHandle(workflowId(i)).describe()).status.name;
-    if (status !== 'COMPLETED') throw new Error(`bare timeline ${i} is ${status}, not COMPLETED`);
-  }, { quiet: true });
+  await runLimited(
+    'checking the bare workflows',
+    cases,
+    8,
+    async (i) => {
+      const status = (await client.workflow.getHandle(workflowId(i)).describe()).status.name;
+      if (status !== 'COMPLETED') throw new Error(`bare timeline ${i} is ${status}, not COMPLETED`);
+    },
+    { quiet: true },
+  );
   return figures('bare engine', cases, wallMs, skipMs, stepMs, stages, start, cpuSeconds, steps);
 }
 

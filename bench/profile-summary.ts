@@ -40,12 +40,18 @@ function moduleAt(modules: Array<{ line: number; module: string }>, line: number
   return found;
 }
 
-export function areaOf(url: string, functionName: string, lineNumber = 0, modules?: Array<{ line: number; module: string }>): string {
+export function areaOf(
+  url: string,
+  functionName: string,
+  lineNumber = 0,
+  modules?: Array<{ line: number; module: string }>,
+): string {
   if (!url) return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
   if (/workflow-bundle/.test(url)) {
     const module = modules && moduleAt(modules, lineNumber);
     if (!module) return 'workflow bundle (no --bundle given, or its runtime)';
-    const inBundle = module.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? module.match(/\/(libs\/[\w-]+|workflows)\//)?.[1] ?? module;
+    const inBundle =
+      module.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? module.match(/\/(libs\/[\w-]+|workflows)\//)?.[1] ?? module;
     return `sandbox: ${inBundle}`;
   }
   const packageName = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
@@ -72,7 +78,8 @@ export function summarise(profile: Profile, top: number, modules?: Array<{ line:
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     functions.set(key, (functions.get(key) ?? 0) + micros);
   }
-  const row = ([name, micros]: [string, number]) => `| ${name} | ${Math.round(micros / 1000)} | ${((micros / total) * 100).toFixed(1)} |`;
+  const row = ([name, micros]: [string, number]) =>
+    `| ${name} | ${Math.round(micros / 1000)} | ${((micros / total) * 100).toFixed(1)} |`;
   const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [
     `profile: ${Math.round((profile.endTime - profile.startTime) / 1000)} ms, ${Math.round(total / 1000)} ms sampled`,

@@ -18,7 +18,14 @@ async function main(): Promise<void> {
   await replayAll([recording], { codePath: process.env.BENCH_BUNDLE!, dataConverter: converter?.dataConverter });
   const replayedMs = performance.now();
   await converter?.close();
-  console.log(JSON.stringify({ modulesLoadedMs: loadedMs, historyReadMs: readMs - loadedMs, replayMs: replayedMs - readMs, sinceProcessStartMs: replayedMs }));
+  console.log(
+    JSON.stringify({
+      modulesLoadedMs: loadedMs,
+      historyReadMs: readMs - loadedMs,
+      replayMs: replayedMs - readMs,
+      sinceProcessStartMs: replayedMs,
+    }),
+  );
   process.exit(0);
 }
 

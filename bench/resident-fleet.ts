@@ -139,10 +139,28 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
       await runLimited(`querying ${touch} bare workflows, ${label}`, touch, concurrency, async (i) => {
         await client.workflow.getHandle(sleeperId(i)).query('state');
       });
-      caches.push({ cache: cache || 'SDK default', restarted, ...memory(), touchSeconds: round(millisecondsSince(began) / 1000) });
+      caches.push({
+        cache: cache || 'SDK default',
+        restarted,
+        ...memory(),
+        touchSeconds: round(millisecondsSince(began) / 1000),
+      });
     }
 
-    return outcomeOf({ size, touch, before, after, disk0, disk1, disk2, appParkSeconds, bareParkSeconds, idleMemory, parkedMemory, caches });
+    return outcomeOf({
+      size,
+      touch,
+      before,
+      after,
+      disk0,
+      disk1,
+      disk2,
+      appParkSeconds,
+      bareParkSeconds,
+      idleMemory,
+      parkedMemory,
+      caches,
+    });
   } finally {
     await database.end();
     await connection.close();
@@ -158,7 +176,9 @@ function* lastOnes(count: number, n: number): Iterable<number> {
 
 /** Each workflow has had its first workflow task and started its timer (5 events: started, task scheduled/started/completed, timer started). */
 async function asleep(client: Client, workflowIds: string[]): Promise<boolean> {
-  const lengths = await Promise.all(workflowIds.map(async (id) => (await client.workflow.getHandle(id).describe()).historyLength));
+  const lengths = await Promise.all(
+    workflowIds.map(async (id) => (await client.workflow.getHandle(id).describe()).historyLength),
+  );
   return lengths.every((length) => length >= 5);
 }
 
@@ -185,22 +205,73 @@ function outcomeOf(m: {
   const drop = (c: (x: Comparison) => PathFigures) => round((1 - c(m.after).perSecond / c(m.before).perSecond) * 100);
   const rateDrop = { appPercent: drop((c) => c.app), barePercent: drop((c) => c.bare) };
   const diskTable = markdownTable(
-    ['fleet', 'parked', 'parking s', 'Temporal SQLite KiB per parked workflow', 'PostgreSQL KiB per parked case', 'total KiB per parked case'],
     [
-      ['application (trajectory awaiting first contact)', m.size, round(m.appParkSeconds), perCase.appTemporalKiB, perCase.appPostgresKiB, `**${round(perCase.appTemporalKiB + perCase.appPostgresKiB, 2)}**`],
-      [`bare engine (asleep ${PARKED_FOR_DAYS} days)`, m.size, round(m.bareParkSeconds), perCase.bareTemporalKiB, '', perCase.bareTemporalKiB],
+      'fleet',
+      'parked',
+      'parking s',
+      'Temporal SQLite KiB per parked workflow',
+      'PostgreSQL KiB per parked case',
+      'total KiB per parked case',
+    ],
+    [
+      [
+        'application (trajectory awaiting first contact)',
+        m.size,
+        round(m.appParkSeconds),
+        perCase.appTemporalKiB,
+        perCase.appPostgresKiB,
+        `**${round(perCase.appTemporalKiB + perCase.appPostgresKiB, 2)}**`,
+      ],
+      [
+        `bare engine (asleep ${PARKED_FOR_DAYS} days)`,
+        m.size,
+        round(m.bareParkSeconds),
+        perCase.bareTemporalKiB,
+        '',
+        perCase.bareTemporalKiB,
+      ],
     ],
   );
   // On a CPU-bound machine shared with other work, CPU per start tells what a start costs; the
   // rate also tells how many cores the stack got at that moment.
-  const cpu = (f: PathFigures) => round(Object.values(f.cpuSeconds).reduce((a, b) => a + b, 0) * 1000 / f.operations);
+  const cpu = (f: PathFigures) => round((Object.values(f.cpuSeconds).reduce((a, b) => a + b, 0) * 1000) / f.operations);
   const cpuRise = (c: (x: Comparison) => PathFigures) => round((cpu(c(m.after)) / cpu(c(m.before)) - 1) * 100);
   const costRise = { appPercent: cpuRise((c) => c.app), barePercent: cpuRise((c) => c.bare) };
   const rateTable = markdownTable(
-    ['path', 'starts/s before', `starts/s after parking ${m.size} + ${m.size}`, 'rate drop %', 'CPU ms per start before', 'CPU ms per start after', 'CPU per start rise %', 'p99 ms before', 'p99 ms after'],
     [
-      ['bare engine', m.before.bare.perSecond, m.after.bare.perSecond, rateDrop.barePercent, cpu(m.before.bare), cpu(m.after.bare), costRise.barePercent, m.before.bare.p99Ms, m.after.bare.p99Ms],
-      ['application', m.before.app.perSecond, m.after.app.perSecond, `**${rateDrop.appPercent}**`, cpu(m.before.app), cpu(m.after.app), `**${costRise.appPercent}**`, m.before.app.p99Ms, m.after.app.p99Ms],
+      'path',
+      'starts/s before',
+      `starts/s after parking ${m.size} + ${m.size}`,
+      'rate drop %',
+      'CPU ms per start before',
+      'CPU ms per start after',
+      'CPU per start rise %',
+      'p99 ms before',
+      'p99 ms after',
+    ],
+    [
+      [
+        'bare engine',
+        m.before.bare.perSecond,
+        m.after.bare.perSecond,
+        rateDrop.barePercent,
+        cpu(m.before.bare),
+        cpu(m.after.bare),
+        costRise.barePercent,
+        m.before.bare.p99Ms,
+        m.after.bare.p99Ms,
+      ],
+      [
+        'application',
+        m.before.app.perSecond,
+        m.after.app.perSecond,
+        `**${rateDrop.appPercent}**`,
+        cpu(m.before.app),
+        cpu(m.after.app),
+        `**${costRise.appPercent}**`,
+        m.before.app.p99Ms,
+        m.after.app.p99Ms,
+      ],
     ],
   );
   const memoryTable = markdownTable(
@@ -210,13 +281,24 @@ function outcomeOf(m: {
       [`after parking ${m.size} cases (SDK default cache)`, m.parkedMemory.workerMiB, m.parkedMemory.bareWorkerMiB],
       ...m.caches.flatMap((c) => [
         [`restarted with cache ${c.cache}`, c.restarted.workerMiB, c.restarted.bareWorkerMiB],
-        [`cache ${c.cache}, after querying ${m.touch} parked workflows of each (${c.touchSeconds} s)`, `**${c.workerMiB}**`, c.bareWorkerMiB],
+        [
+          `cache ${c.cache}, after querying ${m.touch} parked workflows of each (${c.touchSeconds} s)`,
+          `**${c.workerMiB}**`,
+          c.bareWorkerMiB,
+        ],
       ]),
     ],
   );
   const comparisons = [m.before, m.after];
   return {
     tables: [diskTable, rateTable, table(comparisons, 'start'), cpuTable(comparisons, 'start'), memoryTable],
-    figures: { parked: m.size, perCase, rateDrop, costRise, disk: { before: m.disk0, afterApp: m.disk1, afterBare: m.disk2 }, ...m },
+    figures: {
+      parked: m.size,
+      perCase,
+      rateDrop,
+      costRise,
+      disk: { before: m.disk0, afterApp: m.disk1, afterBare: m.disk2 },
+      ...m,
+    },
   };
 }

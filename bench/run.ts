@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const started = { at: new Date(), hr: process.hrtime.bigint() };
   const outcome = await benchmark.run(options);
   const result = resultOf(benchmark.name, started, options, machine, outcome.figures);
-  const flags = Object.entries(options.flags).map(([flag, value]) => `, --${flag} ${value}`).join('');
+  const flags = Object.entries(options.flags)
+    .map(([flag, value]) => `, --${flag} ${value}`)
+    .join('');
   console.log(
     `\n${benchmark.name}: --size ${options.size}${flags}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, ` +
       `Temporal CLI ${machine.temporalCli}, test server ${machine.temporalTestServer}, @temporalio/client ${machine.temporalClient}, ` +

@@ -84,7 +84,11 @@ export function startPaths(api: ApiCaller, client: Client, firstCase = 0) {
         });
       },
       settled: async () =>
-        (await client.workflow.count(`TaskQueue = '${BARE_TASK_QUEUE}' AND WorkflowType = 'emptyWorkflow' AND ExecutionStatus = 'Running'`)).count === 0,
+        (
+          await client.workflow.count(
+            `TaskQueue = '${BARE_TASK_QUEUE}' AND WorkflowType = 'emptyWorkflow' AND ExecutionStatus = 'Running'`,
+          )
+        ).count === 0,
     },
   };
 }

@@ -1,7 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { CASES_TASK_QUEUE, EPISODE_WORKFLOW, episodeWorkflowId, type EpisodeInput, type EpisodeState } from '../libs/contracts/src';
+import {
+  CASES_TASK_QUEUE,
+  EPISODE_WORKFLOW,
+  episodeWorkflowId,
+  type EpisodeInput,
+  type EpisodeState,
+} from '../libs/contracts/src';
 import { addDays, brusselsDateOf, createRulebook, startOfDayInBrussels } from '../libs/domain/src';
 import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
 import { EpisodeRegistry } from '../libs/persistence/src/episode-registry';
@@ -117,7 +123,9 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
       },
       // The first projection of each run moves its episode out of 'registered'.
       parked: async () => {
-        const { rows } = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM episode WHERE status = 'registered'`);
+        const { rows } = await database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM episode WHERE status = 'registered'`,
+        );
         return rows[0].n === 0;
       },
     };
@@ -127,12 +135,18 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
       client: bareClient,
       start: async (round, i, dueMs) => {
         const workflowId = `bench-storm-${round}-${i}`;
-        await bareClient.workflow.start('sleeperWorkflow', { taskQueue: BARE_TASK_QUEUE, workflowId, args: [new Date(dueMs).toISOString()] });
+        await bareClient.workflow.start('sleeperWorkflow', {
+          taskQueue: BARE_TASK_QUEUE,
+          workflowId,
+          args: [new Date(dueMs).toISOString()],
+        });
         return workflowId;
       },
       parked: async (round, count) => {
         const last = Array.from({ length: Math.min(count, 20) }, (_, k) => `bench-storm-${round}-${count - 1 - k}`);
-        const lengths = await Promise.all(last.map(async (id) => (await bareClient.workflow.getHandle(id).describe()).historyLength));
+        const lengths = await Promise.all(
+          last.map(async (id) => (await bareClient.workflow.getHandle(id).describe()).historyLength),
+        );
         return lengths.every((length) => length >= 5);
       },
     };
@@ -166,7 +180,13 @@ async function runRound(path: Path, round: string, size: number, spreadMs: numbe
   // Calibration: a few workflows due tomorrow (they stay parked) tell how long parking takes,
   // the workers' first steps included; the due instant leaves twice that for the round's.
   const calibrationStart = process.hrtime.bigint();
-  await runLimited('', CALIBRATION, concurrency, async (i) => void (await path.start(`${tag}-calibration`, i, Date.now() + 86_400_000)), { quiet: true });
+  await runLimited(
+    '',
+    CALIBRATION,
+    concurrency,
+    async (i) => void (await path.start(`${tag}-calibration`, i, Date.now() + 86_400_000)),
+    { quiet: true },
+  );
   await untilTrue(`${path.name} calibration workflows parked`, () => path.parked(`${tag}-calibration`, CALIBRATION), 600_000);
   const secondsEach = millisecondsSince(calibrationStart) / 1000 / CALIBRATION;
   const dueAt = Math.ceil((Date.now() + size * secondsEach * 2_000 + 30_000) / 1000) * 1000;
@@ -180,7 +200,9 @@ async function runRound(path: Path, round: string, size: number, spreadMs: numbe
   await untilTrue(`${path.name} workflows parked`, () => path.parked(tag, size), 600_000);
   const parkingSeconds = round1(millisecondsSince(parkStart) / 1000);
   if (Date.now() > dueAt - 2_000) {
-    throw new Error(`parking ${size} took ${parkingSeconds} s, past the due instant planned from the first ${CALIBRATION}; run again (the machine was busier than at the start)`);
+    throw new Error(
+      `parking ${size} took ${parkingSeconds} s, past the due instant planned from the first ${CALIBRATION}; run again (the machine was busier than at the start)`,
+    );
   }
 
   // Until every workflow of the round has closed.
@@ -191,7 +213,10 @@ async function runRound(path: Path, round: string, size: number, spreadMs: numbe
   // The application handles a few workflows a second on a busy 2-core machine.
   const deadline = dueAt + spreadMs + Math.max(600_000, size * 1_000);
   while (closed < size) {
-    if (Date.now() > deadline) throw new Error(`${path.name}, ${round}: ${closed} of ${size} handled ${Math.round((Date.now() - dueAt) / 1000)} s after the due instant`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${path.name}, ${round}: ${closed} of ${size} handled ${Math.round((Date.now() - dueAt) / 1000)} s after the due instant`,
+      );
     await new Promise((r) => setTimeout(r, 250));
     const now = (await path.client.workflow.count(closedQuery)).count;
     for (; closed < now; closed++) progress.tick();
@@ -271,7 +296,11 @@ function secondInvalidityYear(episodeId: string, personId: string, dueMs: number
     ...planned,
     invalidityYear: 2,
     phase: 'invalidity',
-    questionnaire: { ...planned.questionnaire, sentOn: planned.questionnaire.sendOn.dueDate, returnedOn: planned.questionnaire.sendOn.dueDate },
+    questionnaire: {
+      ...planned.questionnaire,
+      sentOn: planned.questionnaire.sendOn.dueDate,
+      returnedOn: planned.questionnaire.sendOn.dueDate,
+    },
     category: { ...planned.category, category: 4, decidedOn: planned.category.due.opensOn, opened: true },
     contactMoments: planned.contactMoments.map((moment) => ({ ...moment, opened: true, heldOn: moment.window.opensOn })),
     renewal: {
@@ -305,7 +334,17 @@ function outcomeOf(rounds: RoundFigures[], size: number, flags: Record<string, n
     r.lagMaxMs,
   ]);
   const figures = markdownTable(
-    ['due', 'path', 'workflows', 'parking s', 'drained s (due → last closed)', 'handled/s', 'p50 lag ms', 'p99 lag ms', 'max lag ms'],
+    [
+      'due',
+      'path',
+      'workflows',
+      'parking s',
+      'drained s (due → last closed)',
+      'handled/s',
+      'p50 lag ms',
+      'p99 lag ms',
+      'max lag ms',
+    ],
     rows,
   );
   const ratios = (['storm', 'spread'] as const).map((round) => {
@@ -326,7 +365,10 @@ function outcomeOf(rounds: RoundFigures[], size: number, flags: Record<string, n
     ]),
   );
   const note = `handled/s ratio app/bare: ${ratios.map((r) => `${r.round} **${r.ratio}**`).join(', ')}; sticky cache ${flags.cache}; data converter: ${converter}`;
-  return { tables: [figures, cpu, note], figures: { size, rounds, ratios, cache: flags.cache, spreadSeconds: flags.spread, dataConverter: converter } };
+  return {
+    tables: [figures, cpu, note],
+    figures: { size, rounds, ratios, cache: flags.cache, spreadSeconds: flags.spread, dataConverter: converter },
+  };
 }
 
 const round2 = (n: number) => round(n, 2);

@@ -1,7 +1,12 @@
 /** A staff member of the development issuer (apps/identity/src/dev-directory.ts); password `dev`. */
 export type DevUserId = 'coord-17' | 'adva-3' | 'super-1' | 'audit-1';
 
-const ROLE_OF: Record<DevUserId, string> = { 'coord-17': 'coordinator', 'adva-3': 'advisingPhysician', 'super-1': 'supervisor', 'audit-1': 'auditor' };
+const ROLE_OF: Record<DevUserId, string> = {
+  'coord-17': 'coordinator',
+  'adva-3': 'advisingPhysician',
+  'super-1': 'supervisor',
+  'audit-1': 'auditor',
+};
 
 export interface ApiAnswer<T> {
   status: number;
@@ -23,12 +28,21 @@ export class ApiCaller {
     private readonly issuer: string | undefined,
   ) {}
 
-  async call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, user: DevUserId = 'coord-17'): Promise<ApiAnswer<T>> {
+  async call<T = unknown>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    user: DevUserId = 'coord-17',
+  ): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.issuer) headers.authorization = `Bearer ${await this.token(user)}`;
     // Builds from before the bearer tokens named the actor in these headers.
     else Object.assign(headers, { 'x-actor-id': user, 'x-actor-role': ROLE_OF[user] });
-    const response = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
@@ -53,7 +67,8 @@ export class ApiCaller {
     const form = new URLSearchParams({ grant_type: 'password', client_id: 'tnw-cli', username: user, password: 'dev' });
     const response = await fetch(`${this.issuer}/token`, { method: 'POST', body: form });
     const body = (await response.json()) as { access_token?: string };
-    if (!response.ok || !body.access_token) throw new Error(`the development issuer refused a token for ${user}: ${JSON.stringify(body)}`);
+    if (!response.ok || !body.access_token)
+      throw new Error(`the development issuer refused a token for ${user}: ${JSON.stringify(body)}`);
     return body.access_token;
   }
 }

@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
@@ -113,7 +113,9 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     } else {
       // On tmpfs when there is one: the file's size is what is measured, and on these virtual
       // machines a disk's fsync would make every start wait for it (ten times fewer starts/s).
-      temporalDbFile = temporalKind.dbFile ? join(mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'tnw-bench-temporal-')), 'temporal.sqlite') : undefined;
+      temporalDbFile = temporalKind.dbFile
+        ? join(mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'tnw-bench-temporal-')), 'temporal.sqlite')
+        : undefined;
       const dbDir = temporalDbFile && resolve(temporalDbFile, '..');
       if (dbDir) stops.push(async () => rmSync(dbDir, { recursive: true, force: true }));
       const temporal = await startTemporalDevServer({ port: temporalPort, dbFile: temporalDbFile });
@@ -159,7 +161,11 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     if (issuer) {
       await launch('identity', { entry: identityEntry, env, ready: () => waitForPort(identityPort, 60_000, 'identity issuer') });
     }
-    await launch('partners', { entry: entry('apps/partners/src/main.js'), env, ready: () => waitForPort(partnersPort, 60_000, 'partner simulators') });
+    await launch('partners', {
+      entry: entry('apps/partners/src/main.js'),
+      env,
+      ready: () => waitForPort(partnersPort, 60_000, 'partner simulators'),
+    });
     await launch('worker', { entry: entry('bench/stack/app-worker.js'), env, ready: workerReady('worker') });
     await launch('bare-worker', { entry: entry('bench/bare-worker.js'), env, ready: workerReady('bare-worker') });
     await launch('api', { entry: entry('apps/api/src/main.js'), env, ready: () => waitForPort(apiPort, 60_000, 'API') });
@@ -216,7 +222,6 @@ async function startTimeSkipping(attempts = 4): Promise<TestWorkflowEnvironment>
 
 /** Waits until a line containing `text` appears in a log after byte `from`. */
 async function untilLogged(file: string, text: string, timeoutMs: number, what: string, from = 0): Promise<void> {
-  const { readFileSync } = await import('node:fs');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const log = existsSync(file) ? readFileSync(file).subarray(from).toString('utf8') : '';

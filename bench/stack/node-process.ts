@@ -40,7 +40,13 @@ function profileFlags(name: string): string[] {
   const profiled = (process.env.BENCH_CPU_PROFILE ?? '').split(',').map((n) => n.trim());
   if (!profiled.includes(name)) return [];
   // One folder per app and run: Node writes a file per thread (the worker runs workflows in worker threads).
-  const dir = join(repoRoot(__dirname), 'bench', 'results', 'profiles', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const dir = join(
+    repoRoot(__dirname),
+    'bench',
+    'results',
+    'profiles',
+    `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+  );
   mkdirSync(dir, { recursive: true });
   return ['--cpu-prof', '--cpu-prof-dir', dir];
 }

@@ -28,13 +28,24 @@ export async function replayAll(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const audit = require(join(BUILD_ROOT, 'libs', 'temporal', 'src', 'index.js')) as AuditModule;
   if (typeof audit.replayCases === 'function') {
-    for await (const verdict of audit.replayCases(histories, { dataConverter: options.dataConverter, workflowBundle: { codePath: options.codePath } })) {
-      if (verdict.verdict !== 'deterministic') throw new Error(`${verdict.workflowId} did not replay: ${verdict.verdict} ${verdict.message ?? ''}`);
+    for await (const verdict of audit.replayCases(histories, {
+      dataConverter: options.dataConverter,
+      workflowBundle: { codePath: options.codePath },
+    })) {
+      if (verdict.verdict !== 'deterministic')
+        throw new Error(`${verdict.workflowId} did not replay: ${verdict.verdict} ${verdict.message ?? ''}`);
     }
     return 'replayCases';
   }
-  const replayOptions = { workflowBundle: { codePath: options.codePath }, dataConverter: options.dataConverter, replayName: 'bench-replay' };
-  for await (const result of Worker.runReplayHistories(replayOptions, histories as Iterable<{ workflowId: string; history: never }>)) {
+  const replayOptions = {
+    workflowBundle: { codePath: options.codePath },
+    dataConverter: options.dataConverter,
+    replayName: 'bench-replay',
+  };
+  for await (const result of Worker.runReplayHistories(
+    replayOptions,
+    histories as Iterable<{ workflowId: string; history: never }>,
+  )) {
     if (result.error) throw new Error(`${result.workflowId} did not replay: ${result.error.message}`);
   }
   return 'Worker.runReplayHistories';
