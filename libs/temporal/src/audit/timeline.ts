@@ -1,28 +1,12 @@
-import type { DataConverter, SerializationContext } from '@temporalio/common';
-import {
-  decodeArrayFromPayloads,
-  decodeOptionalFailureToOptionalError,
-  decodeUserMetadata,
-  loadDataConverter,
-} from '@temporalio/common/lib/internal-non-workflow';
+import type { SerializationContext } from '@temporalio/common';
+import { decodeArrayFromPayloads, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { LoadedDataConverter } from '@temporalio/common/lib/converter/data-converter';
 import { temporal } from '@temporalio/proto';
 import type { Actor } from '@tnw/contracts';
-import {
-  BRUSSELS_ZONE,
-  brusselsDateOf,
-  createRulebook,
-  maskNationalNumber,
-  type Citation,
-  type Rulebook,
-  type RuleId,
-} from '@tnw/domain';
-import { DateTime } from 'luxon';
-import type { AuditSubject } from './audit-subject';
+import { BRUSSELS_ZONE, brusselsDateOf, createRulebook, type Rulebook } from '@tnw/domain';
 import type { WorkflowRunHistory } from './history-export';
 import {
   ACTIVITY_LABELS,
-  DETAIL_KEYS,
   HIDDEN_ACTIVITIES,
   SIGNAL_LABELS,
   spelledOut,
@@ -31,92 +15,17 @@ import {
   STEP_RULES,
   WORKFLOW_LABELS,
 } from './timeline-labels';
+import type { AuditLogRecord, Timeline, TimelineEntry, TimelineInput, TimelineRule } from './timeline-model';
+import { collectExplanations, explanationOf, resolveRule, type Explanations } from './timeline-rules';
+import { brusselsTime, detailsOf, endingOf, failureText, scrub, summaryOf, tsToMs } from './timeline-text';
+
+export * from './timeline-model';
+export { formatTimeline } from './timeline-format';
+export { brusselsTime, scrub } from './timeline-text';
 
 const EventType = temporal.api.enums.v1.EventType;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
-
-/** The audit_log row as the timeline needs it (libs/persistence's AuditEntryEntity fits). */
-export interface AuditLogRecord {
-  id: string;
-  idempotencyKey: string;
-  actorId: string;
-  actorRole: string;
-  action: string;
-  reason: string | null;
-  occurredAt: Date | string;
-  recordedAt: Date | string;
-}
-
-export type TimelineKind =
-  | 'workflowStarted'
-  | 'humanStep'
-  | 'partnerEvent'
-  | 'deadlineSet'
-  | 'deadlinePassed'
-  | 'deadlineCleared'
-  | 'partnerCall'
-  | 'childStarted'
-  | 'childEnded'
-  | 'continuedAsNew'
-  | 'workflowEnded';
-
-/** A rule of the rulebook, in the version in force on the entry's day, and what it gave. */
-export interface TimelineRule {
-  id: string;
-  /** What the rule governs, from the rulebook. */
-  text: string;
-  citation: Citation;
-  version: { from: string; to?: string };
-  /** The one-line explanation the workflow computed with it (a deadline's, a decision's), when the history holds it. */
-  explanation?: string;
-}
-
-export type Detail = string | number | boolean;
-
-export interface TimelineEntry {
-  /** When it happened, ISO 8601 in Europe/Brussels time (with its offset). */
-  at: string;
-  kind: TimelineKind;
-  what: string;
-  workflowId: string;
-  runId: string;
-  eventId: number;
-  /** Human steps: who took it, in which role, and the reason they gave. */
-  actor?: Actor;
-  reason?: string;
-  details?: Record<string, Detail>;
-  rule?: TimelineRule;
-  /**
-   * Human steps: the audit_log row the workflow wrote for it (matched by its idempotency key:
-   * workflow ID / run ID / activity ID), or `missing` when the table has none.
-   */
-  auditLog?: { entryId: string; action: string; recordedAt: string } | 'missing';
-}
-
-export interface Timeline {
-  subject: AuditSubject;
-  timeZone: typeof BRUSSELS_ZONE;
-  generatedAt: string;
-  entries: TimelineEntry[];
-  /** audit_log rows of the subject that no history accounts for: each one deserves a question. */
-  unmatchedAuditEntries: Array<{ entryId: string; at: string; actor: Actor; action: string; reason?: string }>;
-  /**
-   * Payloads the data converter could not decode (the person's key was erased, or another master
-   * key): the entries they belong to show no actor, reason or details.
-   */
-  undecodablePayloads: number;
-}
-
-export interface TimelineInput {
-  subject: AuditSubject;
-  namespace?: string;
-  runs: WorkflowRunHistory[];
-  auditEntries: AuditLogRecord[];
-  /** The production data converter (payloads are encrypted per person). Default: Temporal's. */
-  dataConverter?: DataConverter;
-  now?: Date;
-}
 
 /**
  * A readable account of a case or an episode, from its workflow histories and its audit log:
@@ -432,195 +341,4 @@ interface AppendedEntry {
   actor?: Actor;
   action?: string;
   reason?: string;
-}
-
-/**
- * The explanation of a rule that fits the hint best: one rule may give several deadlines at once
- * (the contact moments of months 4, 7 and 11), told apart by their kind, which the timer's
- * summary names; otherwise the latest one computed.
- */
-function explanationOf(explanations: Explanations, ruleId: string, hint: string): string | undefined {
-  const known = explanations.get(ruleId);
-  if (!known?.length) return undefined;
-  const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const wanted = normal(hint);
-  const fitting = known
-    .filter((k) => k.kind && wanted.includes(normal(k.kind)))
-    .sort((a, b) => normal(b.kind!).length - normal(a.kind!).length)[0];
-  return (fitting ?? known[known.length - 1]).text;
-}
-
-/** The version of the rule in force on the day (or the nearest one), with its citation. */
-function resolveRule(rulebook: Rulebook, id: string, onDate: string, explanation?: string): TimelineRule {
-  const withExplanation = (rule: TimelineRule) => (explanation ? { ...rule, explanation: scrub(explanation) } : rule);
-  if (!rulebook.ids().includes(id as RuleId)) {
-    return withExplanation({
-      id,
-      text: 'not a rule of the current rulebook',
-      citation: { domainRule: '-', source: '-' },
-      version: { from: '-' },
-    });
-  }
-  const ruleId = id as RuleId;
-  if (rulebook.inForce(ruleId, onDate)) {
-    const rule = rulebook.rule(ruleId, onDate);
-    return withExplanation({
-      id,
-      text: rule.governs,
-      citation: rule.citation,
-      version: { from: rule.from, ...(rule.to ? { to: rule.to } : {}) },
-    });
-  }
-  const versions = rulebook.versions(ruleId);
-  const version = [...versions].reverse().find((v) => v.from <= onDate) ?? versions[0];
-  const governs = rulebook.rule(ruleId, version.from).governs;
-  return withExplanation({
-    id,
-    text: `${governs} (not in force on ${onDate}: the version shown is the nearest one)`,
-    citation: version.citation,
-    version: { from: version.from, ...(version.to ? { to: version.to } : {}) },
-  });
-}
-
-type Explanations = Map<string, Array<{ kind?: string; text: string }>>;
-
-/** Remembers every `{ ruleId, explanation }` a value holds (deadline views, refusals, computed deadlines). */
-function collectExplanations(value: unknown, into: Explanations, depth = 0): void {
-  if (!value || typeof value !== 'object' || depth > 6) return;
-  if (Array.isArray(value)) {
-    value.forEach((item) => collectExplanations(item, into, depth + 1));
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.ruleId === 'string') {
-    const text =
-      typeof record.explanation === 'string'
-        ? record.explanation
-        : typeof record.message === 'string'
-          ? record.message
-          : undefined;
-    if (text) {
-      const known = into.get(record.ruleId) ?? [];
-      const kind = typeof record.kind === 'string' ? record.kind : undefined;
-      into.set(record.ruleId, [...known.filter((k) => k.kind !== kind), { kind, text }]);
-    }
-  }
-  Object.values(record).forEach((item) => collectExplanations(item, into, depth + 1));
-}
-
-/** The allowed top-level values of a step, an input or a result (see DETAIL_KEYS), scrubbed. */
-function detailsOf(value: unknown): { details?: Record<string, Detail> } {
-  if (!value || typeof value !== 'object') return {};
-  const details: Record<string, Detail> = {};
-  const add = (key: string, item: unknown) => {
-    if (!DETAIL_KEYS.has(key)) return;
-    if (typeof item === 'string') details[key] = scrub(item);
-    else if (typeof item === 'number' || typeof item === 'boolean') details[key] = item;
-  };
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'project' && item && typeof item === 'object') Object.entries(item).forEach(([k, v]) => add(k, v));
-    else add(key, item);
-  }
-  return Object.keys(details).length ? { details } : {};
-}
-
-async function summaryOf(
-  event: HistoryEvent,
-  converter: LoadedDataConverter,
-  context: SerializationContext,
-): Promise<string | undefined> {
-  try {
-    return (await decodeUserMetadata(converter, event.userMetadata, context)).staticSummary;
-  } catch {
-    return undefined;
-  }
-}
-
-async function failureText(event: HistoryEvent, converter: LoadedDataConverter): Promise<string> {
-  const failure = event.activityTaskFailedEventAttributes?.failure ?? event.activityTaskTimedOutEventAttributes?.failure;
-  if (!failure) return endingOf(event);
-  try {
-    const error = await decodeOptionalFailureToOptionalError(converter, failure);
-    return `failed: ${scrub(error?.message ?? failure.message ?? '')}`;
-  } catch {
-    return `failed: ${scrub(failure.message ?? '')}`;
-  }
-}
-
-function endingOf(event: HistoryEvent): string {
-  const name = EventType[event.eventType ?? 0] ?? 'EVENT_TYPE_UNSPECIFIED';
-  const ending = name
-    .replace(/^EVENT_TYPE_(CHILD_)?(WORKFLOW_EXECUTION_|ACTIVITY_TASK_)/, '')
-    .toLowerCase()
-    .replace(/_/g, ' ');
-  const failure =
-    event.workflowExecutionFailedEventAttributes?.failure?.message ??
-    event.childWorkflowExecutionFailedEventAttributes?.failure?.message;
-  const reason = event.workflowExecutionTerminatedEventAttributes?.reason;
-  const why = failure ?? reason;
-  return why ? `${ending} (${scrub(why)})` : ending;
-}
-
-/**
- * Milliseconds of a protobuf Timestamp or Duration, whichever way its seconds came in (a Long
- * from the client, a number or a string from Temporal's JSON).
- */
-function tsToMs(value: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
-  if (!value) return 0;
-  const seconds = value.seconds as number | string | { toNumber(): number } | null | undefined;
-  const whole = typeof seconds === 'object' && seconds !== null ? seconds.toNumber() : Number(seconds ?? 0);
-  return whole * 1000 + Math.floor((value.nanos ?? 0) / 1e6);
-}
-
-/** An instant as ISO 8601 in Brussels time, e.g. 2026-03-02T10:15:03.120+01:00. */
-export function brusselsTime(epochMillis: number): string {
-  return DateTime.fromMillis(epochMillis, { zone: BRUSSELS_ZONE }).toISO()!;
-}
-
-/**
- * Masks anything shaped like a national number (11 digits, with or without the usual
- * separators) in free text: staff reasons are typed by hand, and no national number may ever
- * reach an auditor's screen.
- */
-export function scrub(text: string): string {
-  return text.replace(/(?<!\d)\d{2}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{3}[.\s-]?\d{2}(?!\d)/g, (match) =>
-    maskNationalNumber(match),
-  );
-}
-
-/** The timeline as plain text, one entry per block, for the command line. */
-export function formatTimeline(timeline: Timeline): string {
-  const lines = [`Timeline of ${timeline.subject.kind} ${timeline.subject.id} (times in ${timeline.timeZone})`, ''];
-  for (const entry of timeline.entries) {
-    lines.push(`${entry.at.replace('T', ' ').replace(/\.\d{3}/, '')}  ${entry.what}`);
-    if (entry.actor)
-      lines.push(`    by ${entry.actor.id} as ${entry.actor.role}${entry.reason ? `, reason: "${entry.reason}"` : ''}`);
-    if (entry.details)
-      lines.push(
-        `    ${Object.entries(entry.details)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join(', ')}`,
-      );
-    if (entry.rule) {
-      lines.push(
-        `    rule ${entry.rule.id} (${entry.rule.citation.domainRule}; in force from ${entry.rule.version.from}${entry.rule.version.to ? ` to ${entry.rule.version.to}` : ''}): ${entry.rule.text}`,
-      );
-      if (entry.rule.explanation) lines.push(`    explanation: ${entry.rule.explanation}`);
-      lines.push(`    source: ${entry.rule.citation.source}`);
-    }
-    if (entry.auditLog === 'missing') lines.push('    audit log: NO ENTRY');
-    else if (entry.auditLog) lines.push(`    audit log: entry ${entry.auditLog.entryId} (${entry.auditLog.action})`);
-  }
-  if (timeline.undecodablePayloads) {
-    lines.push(
-      '',
-      `${timeline.undecodablePayloads} payload(s) could not be decoded (erased person, or not this system's master key): their entries lack details.`,
-    );
-  }
-  if (timeline.unmatchedAuditEntries.length) {
-    lines.push('', 'Audit log entries that no history accounts for:');
-    for (const row of timeline.unmatchedAuditEntries)
-      lines.push(`  ${row.at}  ${row.action} by ${row.actor.id} as ${row.actor.role}`);
-  }
-  return lines.join('\n');
 }
