@@ -1,9 +1,12 @@
 import { trajectoryWorkflowId } from '@tnw/contracts';
-import { AuditLog } from '@tnw/persistence';
+import { AuditLog, CaseRegistry } from '@tnw/persistence';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@tnw/persistence';
+import { parseMasterKey } from '@tnw/temporal';
 import { generateKeyPair, SignJWT } from 'jose';
-import { ApiClient, NOT_A_MEMBER, OTHER_MEMBER } from '../support/api-client';
+import { randomInt, randomUUID } from 'node:crypto';
+import { RequestFingerprints } from '../../apps/api/src/cases/idempotency-key';
+import { ApiClient, NOT_A_MEMBER, OTHER_MEMBER, STAFF } from '../support/api-client';
 import { startE2eApps, type E2eApps } from '../support/e2e-apps';
 
 // Every case here is referred on 2026-02-20, so its first-contact deadline (2026-03-20, D9) has
@@ -11,6 +14,12 @@ import { startE2eApps, type E2eApps } from '../support/e2e-apps';
 // compare the read model with dates computed by hand. The timer itself is tested to the
 // instant on the time-skipping server (test/workflows).
 const OVERDUE = 'firstContactOverdue';
+
+/** A valid Belgian national number (born 1981) of a person no other test uses, so that their cases can be counted. */
+function freshPerson(): string {
+  const base = `810607${String(randomInt(100, 999))}`;
+  return base + String(97 - (Number(base) % 97)).padStart(2, '0');
+}
 
 
 describe('a case through every layer: HTTP API, Temporal dev server, worker, simulators, PostgreSQL', () => {
@@ -155,6 +164,110 @@ describe('a case through every layer: HTTP API, Temporal dev server, worker, sim
     const { caseId } = await json(post('/cases', newCase({ nationalNumber: NOT_A_MEMBER })));
     const body = await caseOnceStatus(caseId, 'notAMember');
     expect(body.openTasks).toEqual([]);
+  });
+
+  describe('POST /cases with an Idempotency-Key', () => {
+    const startWithKey = (body: unknown, key: string, as = client) =>
+      as.request('/cases', { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key } });
+    const casesOf = async (nationalNumber: string) => (await json(post('/cases/search', { nationalNumber }))).items as Array<{ caseId: string }>;
+    const runsOf = async (workflowId: string) => {
+      const runs = [];
+      for await (const run of apps.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
+      return runs;
+    };
+
+    it('answers a retry with the first answer (201, the same case), without a second case or workflow', async () => {
+      const key = randomUUID();
+      const nationalNumber = freshPerson();
+      const body = newCase({ nationalNumber });
+      const first = await startWithKey(body, key);
+      expect(first.status).toBe(201);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const started = await json(first);
+
+      const retry = await startWithKey(body, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(await json(retry)).toEqual(started);
+      // The draft's form of the header, a structured-field string, is the same key.
+      expect(await json(startWithKey(body, `"${key}"`))).toEqual(started);
+
+      await caseOnceStatus(started.caseId, OVERDUE);
+      const later = await startWithKey(body, key);
+      expect(later.status).toBe(201);
+      expect(await json(later)).toEqual(started);
+      expect(await casesOf(nationalNumber)).toEqual([expect.objectContaining({ caseId: started.caseId })]);
+      expect(await runsOf(started.workflowId)).toHaveLength(1);
+    });
+
+    it('refuses the key with another body (422 naming the header and the rule); another caller has keys of their own', async () => {
+      const key = randomUUID();
+      const nationalNumber = freshPerson();
+      const body = newCase({ nationalNumber });
+      const { caseId } = await json(startWithKey(body, key));
+
+      const other = await startWithKey({ ...body, postalCode: '1000' }, key);
+      expect(other.status).toBe(422);
+      expect(await json(other)).toMatchObject({ header: 'Idempotency-Key', rule: 'sameKeySameRequest', message: expect.stringContaining('Idempotency-Key') });
+      expect(await casesOf(nationalNumber)).toHaveLength(1);
+
+      const colleague = await startWithKey(body, key, client.as('coord-22'));
+      expect(colleague.status).toBe(201);
+      expect((await json(colleague)).caseId).not.toBe(caseId);
+    });
+
+    it('makes one case, one workflow and one payload key of concurrent requests with the same key', async () => {
+      const key = randomUUID();
+      const nationalNumber = freshPerson();
+      const body = newCase({ nationalNumber });
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => startWithKey(body, key)));
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
+      const started = await Promise.all(answers.map((answer) => json(answer)));
+      expect(new Set(started.map((answer) => answer.caseId)).size).toBe(1);
+      expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+      const cases = await casesOf(nationalNumber);
+      expect(cases).toEqual([expect.objectContaining({ caseId: started[0].caseId })]);
+      await caseOnceStatus(started[0].caseId, OVERDUE);
+      expect(await runsOf(started[0].workflowId)).toHaveLength(1);
+      const keys = await dataSource.query(`SELECT k.key_id FROM subject_key k JOIN case_file c ON c.person_id = k.person_id WHERE c.id = $1`, [cases[0].caseId]);
+      expect(keys).toHaveLength(1);
+    });
+
+    it('completes the start of a case registered for the key whose workflow was never started', async () => {
+      // What a request leaves behind when its API process dies between the registration and the start.
+      const key = randomUUID();
+      const nationalNumber = freshPerson();
+      const body = newCase({ nationalNumber });
+      const requestHash = new RequestFingerprints(parseMasterKey(process.env.TNW_MASTER_KEY)).of(body);
+      const left = await new CaseRegistry(dataSource).registerOnce(
+        { ...body, employmentService: 'VDAB', workflowIdFor: trajectoryWorkflowId },
+        { subject: STAFF.coordinator, key, requestHash },
+      );
+      if (left.outcome !== 'registered') throw new Error(`registered ${left.outcome}`);
+      expect(await runsOf(left.case.workflowId)).toHaveLength(0);
+
+      const retry = await startWithKey(body, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(await json(retry)).toEqual({ caseId: left.case.caseId, workflowId: left.case.workflowId, status: 'registered' });
+      expect(await caseOnceStatus(left.case.caseId, OVERDUE)).toMatchObject({ live: { caseId: left.case.caseId } });
+      expect(await runsOf(left.case.workflowId)).toHaveLength(1);
+      expect(await casesOf(nationalNumber)).toHaveLength(1);
+    });
+
+    it.each([
+      ['empty', ''],
+      ['blank', '   '],
+      ['too long', 'k'.repeat(256)],
+      ['not ASCII', 'clé-1'],
+      ['an empty structured-field string', '""'],
+    ])('refuses a key that is %s with 400 naming the header, and starts nothing', async (_what, key) => {
+      const nationalNumber = freshPerson();
+      const response = await startWithKey(newCase({ nationalNumber }), key);
+      expect(response.status).toBe(400);
+      expect((await json(response)).violations).toEqual([expect.objectContaining({ field: 'Idempotency-Key', rule: 'isIdempotencyKey' })]);
+      expect(await casesOf(nationalNumber)).toEqual([]);
+    });
   });
 
   it('asks the mutuality exactly once per case while it fails a third of its calls', async () => {

@@ -168,7 +168,7 @@ async function main(): Promise<number> {
     say(`  ${verdict} in ${seconds(result.seconds * 1000)}`);
   }
   say(
-    `\nAPI calls: ${driver.stats.requests}, retried after a lost answer: ${driver.stats.retried}, case starts found by search after a lost answer: ${driver.stats.startsAdopted}`,
+    `\nAPI calls: ${driver.stats.requests}, retried after a lost answer: ${driver.stats.retried}, case starts answered again by their Idempotency-Key: ${driver.stats.startsAdopted}`,
   );
   say(
     `processes restarted by the supervisor: ${

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { CaseFileEntity } from './entities/case-file.entity';
+import { CaseIdempotencyKeyEntity } from './entities/case-idempotency-key.entity';
 import { EpisodeNonCooperationEntity } from './entities/episode-non-cooperation.entity';
 import { EpisodeTaskNoticeEntity } from './entities/episode-task-notice.entity';
 import { EpisodeTaskEntity } from './entities/episode-task.entity';
@@ -17,6 +18,7 @@ import { MonthlyReports1764100000000 } from './migrations/1764100000000-monthly-
 import { SubjectKeys1764140000000 } from './migrations/1764140000000-subject-keys';
 import { TaskInbox1764120000000 } from './migrations/1764120000000-task-inbox';
 import { CaseList1764125000000 } from './migrations/1764125000000-case-list';
+import { CaseIdempotencyKeys1764150000000 } from './migrations/1764150000000-case-idempotency-keys';
 
 export const ENTITIES = [
   InsuredPersonEntity,
@@ -30,8 +32,9 @@ export const ENTITIES = [
   EpisodeNonCooperationEntity,
   MonthlyReportEntity,
   SubjectKeyEntity,
+  CaseIdempotencyKeyEntity,
 ];
-export const MIGRATIONS = [CaseReadModel1763900000000, TrajectoryPhases1763990000000, Episodes1764000000000, MonthlyReports1764100000000, TaskInbox1764120000000, CaseList1764125000000, SubjectKeys1764140000000];
+export const MIGRATIONS = [CaseReadModel1763900000000, TrajectoryPhases1763990000000, Episodes1764000000000, MonthlyReports1764100000000, TaskInbox1764120000000, CaseList1764125000000, SubjectKeys1764140000000, CaseIdempotencyKeys1764150000000];
 
 /** Schema changes are migrations, run explicitly before the apps start; never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {

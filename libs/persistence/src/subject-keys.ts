@@ -13,15 +13,16 @@ export interface StoredSubjectKey {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Row {
+/** A subject_key row as PostgreSQL answers it (the registrations read one back too). */
+export interface SubjectKeyRow {
   key_id: string;
   person_id: string | null;
   wrapped_key: Buffer | null;
   erased_at: Date | null;
 }
 
-const toKey = (row: Row | undefined): StoredSubjectKey | null =>
-  row ? { keyId: row.key_id, personId: row.person_id, wrappedKey: row.wrapped_key, erasedAt: row.erased_at } : null;
+export const toStoredSubjectKey = (row: SubjectKeyRow | undefined): StoredSubjectKey | null =>
+  row?.key_id ? { keyId: row.key_id, personId: row.person_id, wrappedKey: row.wrapped_key, erasedAt: row.erased_at } : null;
 
 /**
  * The rows behind payload encryption (docs/decisions/0004): which person a workflow's case or
@@ -46,17 +47,17 @@ export class SubjectKeys {
 
   /** The key of a person (null: the system key), erased or not; null when they have none yet. */
   async keyOfSubject(personId: string | null): Promise<StoredSubjectKey | null> {
-    const rows: Row[] =
+    const rows: SubjectKeyRow[] =
       personId === null
         ? await this.dataSource.query(`SELECT * FROM subject_key WHERE person_id IS NULL`)
         : await this.dataSource.query(`SELECT * FROM subject_key WHERE person_id = $1`, [personId]);
-    return toKey(rows[0]);
+    return toStoredSubjectKey(rows[0]);
   }
 
   async keyById(keyId: string): Promise<StoredSubjectKey | null> {
     if (!UUID.test(keyId)) return null;
-    const rows: Row[] = await this.dataSource.query(`SELECT * FROM subject_key WHERE key_id = $1`, [keyId]);
-    return toKey(rows[0]);
+    const rows: SubjectKeyRow[] = await this.dataSource.query(`SELECT * FROM subject_key WHERE key_id = $1`, [keyId]);
+    return toStoredSubjectKey(rows[0]);
   }
 
   /**

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by the scenarios */
+import { randomUUID } from 'node:crypto';
 import { accessToken, PARTNER_GATEWAY, STAFF } from '../../support/api-client';
 import type { Random } from './random';
 
@@ -9,7 +10,10 @@ export interface CallStats {
   requests: number;
   /** Answers 5xx or no answer at all (network error, time-out), each followed by a retry. */
   retried: number;
-  /** A POST /cases whose answer was lost, after which the case turned out to exist anyway. */
+  /**
+   * A POST /cases whose answer was lost, after which the retry with the same Idempotency-Key
+   * answered the case the lost attempt had registered (`Idempotent-Replayed: true`).
+   */
   startsAdopted: number;
 }
 
@@ -54,7 +58,7 @@ export class Driver {
     } catch {
       json = text;
     }
-    return { status: response.status, body: json };
+    return { status: response.status, body: json, headers: Object.fromEntries(response.headers) };
   }
 
   /** Retries lost answers until one arrives that is not a 5xx. */
@@ -79,21 +83,20 @@ export class Driver {
     }
   }
 
-  /** POST /cases; a lost answer is followed by a search, so that the person gets one case. */
+  /**
+   * POST /cases with an Idempotency-Key of its own: a lost answer is retried with the same key, so
+   * that the person gets one case (and one workflow) whichever attempts reached the API.
+   */
   async startCase(body: Record<string, unknown>): Promise<string> {
     const deadline = Date.now() + this.patienceMs;
+    const headers = { 'idempotency-key': randomUUID() };
     for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) {
-        const found = await this.call('POST', '/cases/search', { nationalNumber: body.nationalNumber });
-        const existing = (found.body?.cases ?? found.body?.items ?? found.body ?? []) as Array<{ caseId: string }>;
-        if (Array.isArray(existing) && existing.length) {
-          this.stats.startsAdopted++;
-          return existing[0].caseId;
-        }
-      }
       try {
-        const answer = await this.raw('POST', '/cases', body);
-        if (answer.status === 201) return answer.body.caseId;
+        const answer = await this.raw('POST', '/cases', body, 'coordinator', { headers });
+        if (answer.status === 201) {
+          if (answer.headers['idempotent-replayed'] === 'true') this.stats.startsAdopted++;
+          return answer.body.caseId;
+        }
         if (answer.status < 500) throw new Error(`POST /cases answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       } catch (error) {
         if (error instanceof Error && error.message.startsWith('POST /cases answered')) throw error;

@@ -4,6 +4,7 @@ import { checkNationalNumber, type IsoDate } from '@tnw/domain';
 import { EpisodeReadModel, EpisodeRegistry, type EpisodeView } from '@tnw/persistence';
 import { PinoLogger } from 'nestjs-pino';
 import { invalidRequest } from '../../../shared/request-validation';
+import { DATA_CONVERTER, type ApiDataConverter } from '../data-converter.provider';
 import { TemporalClientHolder } from '../temporal-client.provider';
 import { EPISODE_SETTINGS, type EpisodeSettings } from './episode-settings';
 import type { ReportIncapacityDto } from './incapacity.dto';
@@ -16,6 +17,7 @@ export class IncapacitiesService {
     private readonly readModel: EpisodeReadModel,
     private readonly temporal: TemporalClientHolder,
     @Inject(EPISODE_SETTINGS) private readonly settings: EpisodeSettings,
+    @Inject(DATA_CONVERTER) private readonly dataConverter: ApiDataConverter,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext(IncapacitiesService.name);
@@ -26,13 +28,17 @@ export class IncapacitiesService {
       const message = `incapacityStartDate must not be after today (${today})`;
       throw invalidRequest([{ field: 'incapacityStartDate', rule: 'notInFuture', message }]);
     }
-    const registered = await this.registry.register({
-      nationalNumber: normalized(dto.nationalNumber),
-      language: dto.language,
-      postalCode: dto.postalCode,
-      incapacityStartDate: dto.incapacityStartDate,
-      workflowIdFor: episodeWorkflowId,
-    });
+    // One statement, which also stores a new person's payload key and hands it to the codec.
+    const registered = await this.registry.register(
+      {
+        nationalNumber: normalized(dto.nationalNumber),
+        language: dto.language,
+        postalCode: dto.postalCode,
+        incapacityStartDate: dto.incapacityStartDate,
+        workflowIdFor: episodeWorkflowId,
+      },
+      this.dataConverter.keys,
+    );
     const { episodeId, workflowId } = registered;
     const input: EpisodeInput = {
       episodeId,

@@ -80,6 +80,45 @@ describe('SubjectKeyStore: one key per person, wrapped by the master key', () =>
     expect(rows.keys).toHaveLength(1);
   });
 
+  it('encrypts a registered workflow under the key its registration stored, without a query', async () => {
+    // What CaseRegistry.register does: a key offered for the new person, stored by its statement.
+    const carl = randomUUID();
+    const offered = store.newSubjectKey(carl);
+    const stored = { ...offered, personId: carl, erasedAt: null };
+    rows.keys.push(stored);
+    const workflowId = trajectoryWorkflowId(randomUUID());
+    store.registered(workflowId, carl, stored);
+    const codec = new EncryptionCodec(store);
+    const encoded = await codec.encode([defaultPayloadConverter.toPayload(value)], ctx(workflowId));
+    expect(payloadKeyId(encoded[0])).toBe(offered.keyId);
+    expect(rows.reads).toBe(0);
+    // The key is the stored one: another process reads it from its row.
+    expect(defaultPayloadConverter.fromPayload((await new EncryptionCodec(newStore()).decode(encoded))[0])).toEqual(value);
+  });
+
+  it('after a registration that saw no key, or an erased one, reads the person key as before', async () => {
+    const [first, second] = [trajectoryWorkflowId(randomUUID()), trajectoryWorkflowId(randomUUID())];
+    // The registration lost a race for a new person: the key the winner stored is read.
+    const winner = await newStore().encryptionKey(ctx(trajectoryWorkflowId(annaCase)));
+    store.registered(first, anna, null);
+    expect(await store.encryptionKey(ctx(first))).toEqual(winner);
+    // Erased: a throwaway key, never the erased one, and nothing cached.
+    await store.encryptionKey(ctx(trajectoryWorkflowId(bertCase)));
+    await store.erase(bert);
+    store.registered(second, bert, rows.keys.find((key) => key.personId === bert)!);
+    const [once, again] = [await store.encryptionKey(ctx(second)), await store.encryptionKey(ctx(second))];
+    expect(once.keyId).not.toBe(again.keyId);
+  });
+
+  it("binds an offered key to its person: stored as another person's, it does not unwrap and is not used", async () => {
+    const offered = store.newSubjectKey(anna);
+    const workflowId = trajectoryWorkflowId(randomUUID());
+    store.registered(workflowId, bert, { ...offered, personId: bert, erasedAt: null });
+    const used = await store.encryptionKey(ctx(workflowId));
+    expect(used.keyId).not.toBe(offered.keyId);
+    expect(rows.keys).toEqual([expect.objectContaining({ keyId: used.keyId, personId: bert })]);
+  });
+
   it('gives the system key to the monthly report and to payloads without a context', async () => {
     const report = await store.encryptionKey(ctx('monthly-report-2033-02'));
     expect(await store.encryptionKey(undefined)).toEqual(report);

@@ -1,5 +1,5 @@
 import type { SerializationContext } from '@temporalio/common';
-import type { StoredSubjectKey } from '@tnw/persistence';
+import type { RegistrationKeys, StoredSubjectKey } from '@tnw/persistence';
 import { randomUUID } from 'node:crypto';
 import { KEY_BYTES, newDataKey, open, seal } from './aes-gcm';
 import { BoundedCache } from './bounded-cache';
@@ -37,9 +37,12 @@ const throwawayKey = (): DataKey => ({ keyId: randomUUID(), key: newDataKey() })
 
 /**
  * One data key per person (envelope encryption, docs/decisions/0004): the key is random, stored
- * in `subject_key` wrapped by the master key, and made on the first payload encrypted for the
- * person (lazily: people registered before encryption get theirs too, and the registries need
- * no master key). Erasing a person destroys their key; their payloads can no longer be read.
+ * in `subject_key` wrapped by the master key. A new person's key is made by the API before their
+ * registration and stored by the registration's statement (newSubjectKey), which also tells the
+ * store the new workflow's person and key (registered), so that encrypting the start input needs
+ * no query. Otherwise (people registered before encryption, a registration that lost a race, a
+ * process without the registration) it is made on the first payload encrypted for the person.
+ * Erasing a person destroys their key; their payloads can no longer be read.
  *
  * Which key encrypts a payload comes from its serialization context (SDK 1.24): the workflow ID
  * of the workflow that owns it (for a child workflow, the child's; for an activity, the workflow
@@ -57,7 +60,7 @@ const throwawayKey = (): DataKey => ({ keyId: randomUUID(), key: newDataKey() })
  * process without a copy refuses it at once. Which case belongs to which person never changes,
  * so those lookups are cached longer.
  */
-export class SubjectKeyStore implements PayloadKeys {
+export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
   private readonly keysById: BoundedCache<string, Buffer>;
   private readonly keysBySubject: BoundedCache<string, DataKey>;
   private readonly personsOfWorkflows: BoundedCache<string, string | null>;
@@ -111,6 +114,33 @@ export class SubjectKeyStore implements PayloadKeys {
     const key = this.unwrap(row);
     this.keysById.set(keyId, key);
     return key;
+  }
+
+  /**
+   * A new data key for a person about to be registered, wrapped by the master key and bound to
+   * its key ID and that person's ID: the registration stores it only if it creates the person.
+   */
+  newSubjectKey(personId: string): { keyId: string; wrappedKey: Buffer } {
+    const keyId = randomUUID();
+    return { keyId, wrappedKey: this.wrap(keyId, personId, newDataKey()) };
+  }
+
+  /**
+   * What a registration wrote or found: the person of the new workflow and their key (null: none
+   * stored yet, or none the registration could see), so that its payloads are encrypted without
+   * a query. An erased key, or one that does not unwrap, is left to encryptionKey, which handles
+   * both (a throwaway key; an error naming the master key).
+   */
+  registered(workflowId: string, personId: string, key: StoredSubjectKey | null): void {
+    this.personsOfWorkflows.set(workflowId, personId);
+    if (!key?.wrappedKey || key.personId !== personId) return;
+    let dataKey: DataKey;
+    try {
+      dataKey = { keyId: key.keyId, key: this.unwrap(key) };
+    } catch {
+      return;
+    }
+    this.remember(personId, dataKey);
   }
 
   /**
@@ -180,8 +210,11 @@ export class SubjectKeyStore implements PayloadKeys {
     });
     // An erased person: see encryptionKey. Not cached, so that each payload gets its own key.
     if (!row.wrappedKey) return throwawayKey();
-    const dataKey = { keyId: row.keyId, key: this.unwrap(row) };
-    this.keysBySubject.set(personId ?? SYSTEM, dataKey);
+    return this.remember(personId ?? SYSTEM, { keyId: row.keyId, key: this.unwrap(row) });
+  }
+
+  private remember(subject: string, dataKey: DataKey): DataKey {
+    this.keysBySubject.set(subject, dataKey);
     this.keysById.set(dataKey.keyId, dataKey.key);
     return dataKey;
   }
