@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IsoDate } from './types';
 
 /**
@@ -46,11 +45,13 @@ export function checkNationalNumber(input: string): NationalNumberCheck {
     return { valid: false, problem: 'birthDate', message: 'The birth date part is not a date.' };
   }
   if (month === 0 || day === 0) return { valid: true, normalized, kind, birthDate: null };
-  const birth = DateTime.fromObject({ year: century + Number(normalized.slice(0, 2)), month, day }, { zone: 'utc' });
-  if (!birth.isValid) {
+  // Date.UTC rolls an impossible day over (30 February is 2 March): the day must come back
+  // unchanged. Years are 1900-2099 here, so Date.UTC's reading of 0-99 as 19xx never applies.
+  const birth = new Date(Date.UTC(century + Number(normalized.slice(0, 2)), month - 1, day));
+  if (birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
     return { valid: false, problem: 'birthDate', message: 'The birth date part is not a date.' };
   }
-  return { valid: true, normalized, kind, birthDate: birth.toISODate() as IsoDate };
+  return { valid: true, normalized, kind, birthDate: birth.toISOString().slice(0, 10) };
 }
 
 /** A form safe to show staff and store: only the check digits remain, e.g. "xx.xx.xx-xxx.28". */
