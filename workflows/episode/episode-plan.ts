@@ -1,10 +1,11 @@
-import type {
-  EpisodeDeadline,
-  EpisodeDuty,
-  EpisodeInput,
-  EpisodeLetterKind,
-  EpisodeState,
-  EpisodeTask,
+import {
+  partnerUnreachableTaskKind,
+  type EpisodeDeadline,
+  type EpisodeDuty,
+  type EpisodeInput,
+  type EpisodeLetterKind,
+  type EpisodeState,
+  type EpisodeTask,
 } from '@tnw/contracts';
 import {
   addDays,
@@ -138,6 +139,23 @@ export function deadlineView(kind: string, deadline: Deadline): EpisodeDeadline 
 
 /** The tasks in the staff's inboxes, derived from the state (the read model replaces them whole). */
 export function openTasksOf(state: EpisodeState): EpisodeTask[] {
+  return [...stepTasksOf(state), ...partnerTasksOf(state)];
+}
+
+/**
+ * One task per partner with calls waiting for a decision, for the coordinator, whatever the
+ * episode's status (the letter that the benefit ended may wait too); due since the bound passed.
+ */
+function partnerTasksOf(state: EpisodeState): EpisodeTask[] {
+  const first = new Map<string, EpisodeTask>();
+  for (const call of state.partnerCalls ?? []) {
+    const kind = partnerUnreachableTaskKind(call.partner);
+    if (!first.has(kind)) first.set(kind, { kind, role: 'coordinator', dueAt: call.since });
+  }
+  return [...first.values()];
+}
+
+function stepTasksOf(state: EpisodeState): EpisodeTask[] {
   if (state.status !== 'active') return [];
   const tasks: EpisodeTask[] = [];
   const { questionnaire: q, category } = state;

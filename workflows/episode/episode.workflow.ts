@@ -16,6 +16,7 @@ import {
   recordNonCooperationUpdate,
   renewInvalidityUpdate,
   reportRelapseUpdate,
+  retryEpisodePartnerCallUpdate,
   returnQuestionnaireUpdate,
   type ContactMomentState,
   type EpisodeActivities,
@@ -38,6 +39,8 @@ import {
   type IsoDate,
 } from '@tnw/domain';
 import { awaitActionWithReminder, settledBefore } from '../shared/await-action';
+import { PartnerCalls } from '../shared/partner-calls';
+import { createUpdateOrderGuard } from '../shared/update-order-guard';
 import {
   certificateValidityView,
   daysBeforeExpiry,
@@ -62,10 +65,18 @@ import {
   type EpisodeContext,
 } from './episode-validation';
 
-const { sendEpisodeLetter, openTask, projectEpisode, appendAuditEntry, notifyNonCooperation } = proxyActivities<EpisodeActivities>({
+/**
+ * The episode's activities as the first versions called them, retried without end. Our own
+ * records (tasks, projection, audit log, the non-cooperation notice in the read model) stay so:
+ * the one who could fix our PostgreSQL is not the coordinator (see case-activities.ts). The letters
+ * partner is called through `partnerCalls` below, with its bound, except where a history recorded
+ * the call without one.
+ */
+const episodeActivities = proxyActivities<EpisodeActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 });
+const { openTask, projectEpisode, appendAuditEntry, notifyNonCooperation } = episodeActivities;
 
 /**
  * One incapacity episode of one person, from the mutuality's report to its end: the first-year
@@ -76,6 +87,7 @@ const { sendEpisodeLetter, openTask, projectEpisode, appendAuditEntry, notifyNon
  * `awaitActionWithReminder`; every notice is sent once per key, across runs.
  */
 export async function episodeWorkflow(input: EpisodeInput): Promise<EpisodeState> {
+  const guard = createUpdateOrderGuard();
   const rules = createRulebook({ invalidityRenewalFrom: input.invalidityRenewalFrom });
   const deadlines = createDeadlines(rules);
   const settings = input.reminders ?? DEFAULT_REMINDER_SETTINGS;
@@ -95,16 +107,24 @@ export async function episodeWorkflow(input: EpisodeInput): Promise<EpisodeState
     await send(`${state.episodeId}/${key}`);
     state.notices.push({ key, at: now() });
   }
+  const partnerCalls = new PartnerCalls<EpisodeActivities>({
+    legacy: episodeActivities,
+    waiting: () => state.partnerCalls,
+    setWaiting: (calls) => void (state.partnerCalls = calls),
+    onChange: () => project(),
+  });
   const letter = (kind: EpisodeLetterKind, key = `letter:${kind}`) =>
     once(key, (idempotencyKey) =>
-      sendEpisodeLetter({
-        episodeId: state.episodeId,
-        personId: input.personId,
-        kind,
-        language: input.language,
-        registered: registeredLetter(kind, today(), rules),
-        idempotencyKey,
-      }),
+      partnerCalls.call({ partner: 'letters', effect: 'sendEpisodeLetter', detail: kind }, (activities) =>
+        activities.sendEpisodeLetter({
+          episodeId: state.episodeId,
+          personId: input.personId,
+          kind,
+          language: input.language,
+          registered: registeredLetter(kind, today(), rules),
+          idempotencyKey,
+        }),
+      ),
     );
   const task = (kind: string, role: Role, stage: TaskStage, deadline: EpisodeDeadline) =>
     once(`task:${kind}:${stage}`, (idempotencyKey) =>
@@ -141,10 +161,16 @@ export async function episodeWorkflow(input: EpisodeInput): Promise<EpisodeState
         await project();
         return state;
       },
-      { validator: (step: Step) => refuse(ctx(), step) },
+      {
+        validator: (step: Step) => {
+          guard.checkUpdate();
+          refuse(ctx(), step);
+        },
+      },
     );
   }
   setHandler(episodeStateQuery, () => state);
+  partnerCalls.registerRetryStep(retryEpisodePartnerCallUpdate, () => state, audit, guard.checkUpdate);
   humanStep(returnQuestionnaireUpdate, refuseQuestionnaireReturn, (step) => {
     state.questionnaire.returnedOn = step.returnedOn;
     return 'returnQuestionnaire';

@@ -6,11 +6,13 @@ import {
   type TrainingView,
   type TrainingReviewInput,
   type TrainingReviewState,
+  type CaseActivities,
   type TrajectoryInput,
   type TrajectoryState,
 } from '@tnw/contracts';
 import { deadlines, startOfDayInBrussels } from '@tnw/domain';
-import { caseActivities } from '../case-activities';
+import { ownActivities } from '../case-activities';
+import type { PartnerCalls } from '../shared/partner-calls';
 import { millisecondsUntil, today } from '../workflow-time';
 import { employerReintegrations } from './employer-reintegration';
 import { deadlineView } from './projection';
@@ -24,6 +26,8 @@ export interface ActivePhase {
   ended(): boolean;
   project(): Promise<void>;
   refreshNextDeadline(): void;
+  /** Partner calls with their bound and the coordinator's decision behind it. */
+  partnerCalls: PartnerCalls<CaseActivities>;
 }
 
 /**
@@ -41,7 +45,7 @@ const EVENT_STATUS = { trajectoryStarted: 'started', progress: 'inProgress', out
  * D17c, D18: the registration form goes to the employment service of the residence, which then
  * guides the trajectory and reports back; the coordinator is told of each report.
  */
-async function employmentReferrals({ input, state, pending, ended, project }: ActivePhase): Promise<void> {
+async function employmentReferrals({ input, state, pending, ended, project, partnerCalls }: ActivePhase): Promise<void> {
   for (;;) {
     await condition(() => pending.employmentReferral !== undefined || pending.employmentEvents.length > 0 || ended());
     if (ended()) return;
@@ -51,13 +55,20 @@ async function employmentReferrals({ input, state, pending, ended, project }: Ac
       const referral: EmploymentReferralView = { service: input.employmentService!, status: 'registering' };
       state.employmentReferral = referral;
       await project();
-      const { registrationId } = await caseActivities.registerAtEmploymentService({
-        caseId: input.caseId,
-        personId: input.personId,
-        service: referral.service,
-        summary: request.summary,
-      });
-      referral.registrationId = registrationId;
+      const registered = await partnerCalls.callUnlessAbandoned(
+        { partner: 'employmentService', effect: 'registerAtEmploymentService', detail: referral.service },
+        (activities) =>
+          activities.registerAtEmploymentService({
+            caseId: input.caseId,
+            personId: input.personId,
+            service: referral.service,
+            summary: request.summary,
+          }),
+        ended,
+      );
+      // The trajectory ended while the employment service could not be reached.
+      if (!registered) return;
+      referral.registrationId = registered.value.registrationId;
       referral.status = 'registered';
       await project();
     }
@@ -70,7 +81,7 @@ async function employmentReferrals({ input, state, pending, ended, project }: Ac
       referral.status = EVENT_STATUS[event.event];
       referral.outcome = event.outcome ?? referral.outcome;
       referral.lastEventOn = event.occurredOn;
-      await caseActivities.notifyCoordinator({
+      await ownActivities.notifyCoordinator({
         caseId: input.caseId,
         step: `employmentService.${event.event}`,
         message: `${referral.service} reported ${event.event}${event.outcome ? ` (${event.outcome})` : ''} on ${event.occurredOn}.`,

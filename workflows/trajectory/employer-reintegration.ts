@@ -1,7 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import type { DeadlineView, EmployerReintegrationEventSignal, ReintegrationView } from '@tnw/contracts';
 import { deadlines, type Deadline } from '@tnw/domain';
-import { caseActivities } from '../case-activities';
 import { millisecondsUntil } from '../workflow-time';
 import type { ActivePhase } from './active-phase';
 import { deadlineView } from './projection';
@@ -15,7 +14,7 @@ type Stage = EmployerReintegrationEventSignal['event'];
  * coordinator gets a follow-up task. An outcome report ends it at any stage.
  */
 export async function employerReintegrations(phase: ActivePhase): Promise<void> {
-  const { input, state, pending, ended, project } = phase;
+  const { input, state, pending, ended, project, partnerCalls } = phase;
   for (;;) {
     await condition(() => pending.reintegration !== undefined || ended());
     if (ended()) return;
@@ -24,7 +23,14 @@ export async function employerReintegrations(phase: ActivePhase): Promise<void> 
     const reintegration: ReintegrationView = { requestedOn, status: 'requesting' };
     state.reintegration = reintegration;
     await project();
-    reintegration.requestId = (await caseActivities.requestEmployerReintegration({ caseId: input.caseId, personId: input.personId, requestedOn })).requestId;
+    const requested = await partnerCalls.callUnlessAbandoned(
+      { partner: 'employer', effect: 'requestEmployerReintegration' },
+      (activities) => activities.requestEmployerReintegration({ caseId: input.caseId, personId: input.personId, requestedOn }),
+      ended,
+    );
+    // The trajectory ended while the employer could not be reached.
+    if (!requested) return;
+    reintegration.requestId = requested.value.requestId;
 
     const assessment = await awaitStage(phase, reintegration, 'awaitingAssessment', 'assessment', deadlines.codexAssessmentDue(requestedOn));
     if (!assessment || assessment.event === 'outcome') continue;

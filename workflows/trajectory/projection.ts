@@ -1,6 +1,7 @@
 import { SEARCH_ATTRIBUTES, type DeadlineView, type OpenTask, type TrajectoryInput, type TrajectoryState } from '@tnw/contracts';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { startOfDayInBrussels, type Deadline } from '@tnw/domain';
+import { partnerTasksOf } from '../shared/partner-calls';
 
 /** A rulebook deadline as the state and the read model show it. Only 'until' deadlines expire. */
 export function deadlineView(kind: string, deadline: Deadline): DeadlineView {
@@ -16,6 +17,10 @@ export function deadlineView(kind: string, deadline: Deadline): DeadlineView {
 
 /** The tasks that the state implies, per role; the read model replaces the case's tasks with them. */
 export function openTasksOf(state: TrajectoryState): OpenTask[] {
+  return [...stepTasksOf(state), ...partnerTasksOf(state.partnerCalls)];
+}
+
+function stepTasksOf(state: TrajectoryState): OpenTask[] {
   const deadline = state.nextDeadline;
   switch (state.status) {
     case 'awaitingAdvisingPhysicianAgreement':

@@ -26,7 +26,8 @@ import {
   type TrajectoryState,
 } from '@tnw/contracts';
 import { deadlines } from '@tnw/domain';
-import { caseActivities } from '../case-activities';
+import { ownActivities } from '../case-activities';
+import type { UpdateOrderGuard } from '../shared/update-order-guard';
 import { today } from '../workflow-time';
 import {
   checkRtwFundVoucher,
@@ -60,6 +61,8 @@ export interface StepContext {
   pending: Pending;
   project(): Promise<void>;
   audit(action: string, step: HumanStep): Promise<void>;
+  /** Refuses a step that reached the workflow after other work of the same task (update-order-guard.ts). */
+  guard: UpdateOrderGuard;
 }
 
 /**
@@ -67,7 +70,7 @@ export interface StepContext {
  * partners' call-ins (signals). A handler records the step and its audit entry; what takes
  * time (partner calls, timers) is left in `pending` for the workflow's loops.
  */
-export function registerStepHandlers({ input, state, pending, project, audit }: StepContext): void {
+export function registerStepHandlers({ input, state, pending, project, audit, guard }: StepContext): void {
   setHandler(
     recordAdvisingPhysicianAgreementUpdate,
     async (step) => {
@@ -75,7 +78,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit(step.agrees ? 'agreeToTrajectory' : 'disagreeWithTrajectory', step);
       return state;
     },
-    { validator: (step) => refuseAgreement(state, step) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseAgreement(state, step);
+      },
+    },
   );
   setHandler(
     recordFirstContactUpdate,
@@ -86,7 +94,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('recordFirstContact', step);
       return state;
     },
-    { validator: (step) => refuseFirstContact(state, input, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseFirstContact(state, input, step, new Date());
+      },
+    },
   );
   setHandler(
     signEngagementDeclarationUpdate,
@@ -97,12 +110,17 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await project();
       return state;
     },
-    { validator: (step) => refuseEngagement(state, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseEngagement(state, step, new Date());
+      },
+    },
   );
   setHandler(
     requestPartialResumptionUpdate,
     async (step) => {
-      const due = await caseActivities.computePartialResumptionDeadline({ resumesOn: step.resumesOn });
+      const due = await ownActivities.computePartialResumptionDeadline({ resumesOn: step.resumesOn });
       state.partialResumption = {
         resumesOn: step.resumesOn,
         requestedOn: step.requestedOn,
@@ -116,7 +134,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await project();
       return state;
     },
-    { validator: (step) => refusePartialResumptionRequest(state, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refusePartialResumptionRequest(state, step, new Date());
+      },
+    },
   );
   setHandler(
     decidePartialResumptionUpdate,
@@ -126,7 +149,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await project();
       return state;
     },
-    { validator: (step) => refusePartialResumptionDecision(state, step) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refusePartialResumptionDecision(state, step);
+      },
+    },
   );
   setHandler(
     issueRtwFundVoucherUpdate,
@@ -137,7 +165,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await project();
       return state;
     },
-    { validator: (step) => void checkRtwFundVoucher(state, input, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        checkRtwFundVoucher(state, input, step, new Date());
+      },
+    },
   );
   /**
    * A request whose work takes time (a child workflow, a partner's registration): recorded and
@@ -158,6 +191,7 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       },
       {
         validator: (step) => {
+          guard.checkUpdate();
           if (pending[key] !== undefined) throw new Error(`${what} is already being processed`);
           refuse(step);
         },
@@ -179,9 +213,11 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
     return true;
   };
   setHandler(employmentServiceEventSignal, (event) => {
+    guard.signalHandled();
     if (firstDelivery(event.eventId)) pending.employmentEvents.push(event);
   });
   setHandler(employerReintegrationEventSignal, (event) => {
+    guard.signalHandled();
     if (firstDelivery(event.eventId)) pending.reintegrationEvents.push(event);
   });
   setHandler(
@@ -197,7 +233,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await project();
       return state;
     },
-    { validator: (step) => refuseTrainingOutcome(state, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseTrainingOutcome(state, step, new Date());
+      },
+    },
   );
   setHandler(
     recordFollowUpUpdate,
@@ -208,7 +249,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('recordFollowUp', step);
       return state;
     },
-    { validator: (step) => refuseFollowUp(state, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseFollowUp(state, step, new Date());
+      },
+    },
   );
   setHandler(
     recordOutcomeUpdate,
@@ -219,7 +265,12 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit(`recordOutcome:${step.outcome}`, step);
       return state;
     },
-    { validator: (step) => refuseOutcome(state, step, new Date()) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseOutcome(state, step, new Date());
+      },
+    },
   );
   setHandler(
     stopTrajectoryUpdate,
@@ -230,6 +281,11 @@ export function registerStepHandlers({ input, state, pending, project, audit }: 
       await audit('stopTrajectory', step);
       return state;
     },
-    { validator: (step) => refuseStop(state, step) },
+    {
+      validator: (step) => {
+        guard.checkUpdate();
+        refuseStop(state, step);
+      },
+    },
   );
 }

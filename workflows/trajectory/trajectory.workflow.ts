@@ -1,13 +1,25 @@
 import { allHandlersFinished, condition, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { trajectoryStateQuery, type AuditEntry, type HumanStep, type TrajectoryInput, type TrajectoryState } from '@tnw/contracts';
+import {
+  retryPartnerCallUpdate,
+  trajectoryStateQuery,
+  type AuditEntry,
+  type CaseActivities,
+  type HumanStep,
+  type InsuredLetter,
+  type TrajectoryInput,
+  type TrajectoryState,
+  type WaitingPartnerCall,
+} from '@tnw/contracts';
 import { deadlines } from '@tnw/domain';
-import { caseActivities } from '../case-activities';
+import { caseActivities, ownActivities, PARTNER_CALL_BOUND } from '../case-activities';
+import { PartnerCalls, PARTNER_CALLS_PATCH } from '../shared/partner-calls';
+import { createUpdateOrderGuard } from '../shared/update-order-guard';
 import { millisecondsUntil, today } from '../workflow-time';
 import { runActivePhase } from './active-phase';
 import { deadlineView, earliestDeadline, openTasksOf, searchAttributesOf } from './projection';
 import { registerStepHandlers, type Pending } from './step-handlers';
 
-const { verifyMembership, confirmInvalidity, projectCase, appendAuditEntry, notifyCoordinator, sendInsuredLetter } = caseActivities;
+const { projectCase, appendAuditEntry, notifyCoordinator } = ownActivities;
 
 const ENDED = ['refused', 'notAMember', 'stopped', 'completed'] as const;
 
@@ -18,6 +30,7 @@ const ENDED = ['refused', 'notAMember', 'stopped', 'completed'] as const;
  * resumes work, stops (D4) or an outcome is recorded.
  */
 export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
+  const guard = createUpdateOrderGuard();
   const state: TrajectoryState = { caseId: input.caseId, route: input.route, status: 'verifyingMembership' };
   const pending: Pending = { employmentEvents: [], reintegrationEvents: [] };
   let projectionVersion = 0;
@@ -39,16 +52,28 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     appendAuditEntry({ caseId: input.caseId, actor: step.actor, action, reason: step.reason, occurredAt: new Date().toISOString() });
   const ended = () => (ENDED as readonly string[]).includes(state.status);
 
+  const partnerCalls = new PartnerCalls<CaseActivities>({
+    legacy: caseActivities,
+    waiting: () => state.partnerCalls,
+    setWaiting: (calls) => void (state.partnerCalls = calls),
+    onChange: async (call, change) => {
+      await project();
+      if (change === 'unreachable') await notifyCoordinator({ caseId: input.caseId, step: 'partnerUnreachable', message: unreachable(call) });
+    },
+  });
+  const letter = (kind: InsuredLetter['kind']) => (activities: CaseActivities) =>
+    activities.sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind, registered: false });
+  const letterCall = (kind: InsuredLetter['kind']) => ({ partner: 'letters', effect: 'sendInsuredLetter', detail: kind }) as const;
+
   setHandler(trajectoryStateQuery, () => state);
-  registerStepHandlers({ input, state, pending, project, audit });
+  registerStepHandlers({ input, state, pending, project, audit, guard });
+  partnerCalls.registerRetryStep(retryPartnerCallUpdate, () => state, audit, guard.checkUpdate);
 
   /** Ends the workflow once every update has answered, so that none completes with it. */
   const finish = async () => {
     state.nextDeadline = undefined;
     state.followUpDue = undefined;
-    if (state.status === 'stopped') {
-      await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryStopped', registered: false });
-    }
+    if (state.status === 'stopped') await partnerCalls.call(letterCall('trajectoryStopped'), letter('trajectoryStopped'));
     await condition(allHandlersFinished);
     await project();
     return state;
@@ -61,7 +86,7 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     if (ended()) return finish();
     if (!pending.agreement) {
       refuse('routeB.advisingPhysicianAgreement', 'The advising physician judged that health does not allow a trajectory now.');
-      await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryRefused', registered: false });
+      await partnerCalls.call(letterCall('trajectoryRefused'), letter('trajectoryRefused'));
       return finish();
     }
     state.status = 'verifyingMembership';
@@ -70,7 +95,13 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     state.status = 'confirmingInvalidity';
     await project();
     await notifyCoordinator({ caseId: input.caseId, step: 'routeC.registered', message: 'The employment service reported a spontaneous registration.' });
-    const invalidity = await confirmInvalidity({ caseId: input.caseId, personId: input.personId, onDate: input.referralDate });
+    const confirmed = await partnerCalls.callUnlessAbandoned(
+      { partner: 'mutuality', effect: 'confirmInvalidity' },
+      (activities) => activities.confirmInvalidity({ caseId: input.caseId, personId: input.personId, onDate: input.referralDate }),
+      ended,
+    );
+    if (!confirmed) return finish();
+    const invalidity = confirmed.value;
     if (!invalidity.inInvalidity) {
       refuse('routeC.invalidityConfirmedByMutuality', 'The mutuality does not confirm invalidity on the registration date.');
       await notifyCoordinator({ caseId: input.caseId, step: 'routeC.refused', message: 'Invalidity not confirmed: no trajectory.' });
@@ -80,7 +111,13 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
     state.status = 'verifyingMembership';
   }
 
-  const membership = await verifyMembership({ caseId: input.caseId, personId: input.personId });
+  const verified = await partnerCalls.callUnlessAbandoned(
+    { partner: 'mutuality', effect: 'verifyMembership' },
+    (activities) => activities.verifyMembership({ caseId: input.caseId, personId: input.personId }),
+    ended,
+  );
+  if (!verified) return finish();
+  const membership = verified.value;
   if (!membership.member) {
     state.status = 'notAMember';
     await project();
@@ -116,14 +153,25 @@ export async function trajectoryWorkflow(input: TrajectoryInput): Promise<Trajec
   if (input.route === 'C') {
     await notifyCoordinator({ caseId: input.caseId, step: 'routeC.started', message: 'The trajectory started after the first conversation.' });
   }
-  await sendInsuredLetter({ caseId: input.caseId, personId: input.personId, kind: 'trajectoryStarted', registered: false });
-  await runActivePhase({ input, state, pending, ended, project, refreshNextDeadline });
+  const phase = { input, state, pending, ended, project, refreshNextDeadline, partnerCalls };
+  const started = partnerCalls.callUnlessAbandoned(letterCall('trajectoryStarted'), letter('trajectoryStarted'), ended);
+  if (patched(PARTNER_CALLS_PATCH)) {
+    // The follow-ups' timers and the referrals do not wait for the letters partner.
+    await Promise.all([started, runActivePhase(phase)]);
+  } else {
+    await started;
+    await runActivePhase(phase);
+  }
   return finish();
 
   function refuse(ruleId: string, message: string) {
     state.status = 'refused';
     state.refusal = { ruleId, message };
     state.endedOn = today();
+  }
+
+  function unreachable({ partner, effect, detail }: WaitingPartnerCall): string {
+    return `${partner} did not answer ${effect}${detail ? ` (${detail})` : ''} for ${PARTNER_CALL_BOUND}; it is tried again when the coordinator decides so (retry-partner-call).`;
   }
 
   function refreshNextDeadline() {

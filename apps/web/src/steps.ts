@@ -15,6 +15,12 @@ const date = (name: string, required = true): FieldDef => ({ name, kind: 'date',
 const isActive = (live: LiveState) => live.status === 'active';
 const trainingIs = (status: string) => (live: LiveState) => live.training?.status === status;
 const ENDED = ['refused', 'notAMember', 'stopped', 'completed', 'firstContactHeld'];
+/** The partner whose waiting calls a retry decision is for (libs/contracts PARTNERS); all when empty. */
+const PARTNER: FieldDef = {
+  name: 'partner',
+  kind: 'select',
+  options: ['mutuality', 'riziv', 'employmentService', 'employer', 'letters'],
+};
 
 /** The trajectory's steps (apps/api/src/cases/case-steps.controller.ts), in the order they usually come. */
 export const CASE_STEPS: readonly StepDef[] = [
@@ -134,6 +140,14 @@ export const CASE_STEPS: readonly StepDef[] = [
     applies: (live) => isActive(live) && live.training?.status !== 'inReview',
   },
   { id: 'stop', path: 'stop', roles: ['coordinator'], fields: [REASON], applies: (live) => !ENDED.includes(live.status) },
+  {
+    id: 'retryPartnerCall',
+    path: 'retry-partner-call',
+    roles: ['coordinator'],
+    fields: [PARTNER, REASON],
+    // Calls of a training review in progress wait in the review, whose state is not shown here.
+    applies: (live) => (live.partnerCalls?.length ?? 0) > 0,
+  },
 ];
 
 /** The incapacity episode's steps (apps/api/src/episodes/episode-steps.controller.ts). */
@@ -202,7 +216,11 @@ export const EPISODE_STEPS: readonly StepDef[] = [
     applies: () => true,
   },
   { id: 'end', path: 'end', roles: ['coordinator', 'advisingPhysician'], fields: [date('lastDay'), REASON], applies: () => true },
+  { id: 'retryPartnerCall', path: 'retry-partner-call', roles: ['coordinator'], fields: [PARTNER, REASON], applies: () => true },
 ];
+
+/** The task of a partner call waiting for a decision (libs/contracts partnerUnreachableTaskKind). */
+const PARTNER_TASK = /^(?:review)?[pP]artnerUnreachable-\w+$/;
 
 /** The step that completes a task of the inbox, by the task's kind. */
 const STEP_OF_TASK: Record<string, string> = {
@@ -221,5 +239,6 @@ const STEP_OF_TASK: Record<string, string> = {
 };
 
 export function stepOfTask(kind: string): string | undefined {
+  if (PARTNER_TASK.test(kind)) return 'retryPartnerCall';
   return STEP_OF_TASK[kind] ?? (/^contact/i.test(kind) && !kind.endsWith('Overdue') ? 'contactMoment' : undefined);
 }

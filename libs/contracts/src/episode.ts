@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CapacityCategory, ContractStatus, IsoDate, LetterKind, LetterLanguage, Regime } from '@tnw/domain';
 import type { AuditEntry } from './activities';
 import type { HumanStep, Role } from './actor';
+import type { PartnerCallRetry, WaitingPartnerCall } from './partner-calls';
 
 /** Workflow type name: the exported function in workflows/ must carry exactly this name. */
 export const EPISODE_WORKFLOW = 'episodeWorkflow' as const;
@@ -147,6 +148,8 @@ export interface EpisodeState {
   /** D5: the last day a relapse can start while the episode is ended. */
   relapsePossibleUntil?: IsoDate;
   notices: SentNotice[];
+  /** Letters whose partner was tried for the whole bound, each waiting for the coordinator's decision. */
+  partnerCalls?: WaitingPartnerCall[];
   nextDeadline?: EpisodeDeadline;
 }
 
@@ -195,6 +198,7 @@ export const renewInvalidityUpdate = defineUpdate<EpisodeState, [InvalidityRenew
 export const recordNonCooperationUpdate = defineUpdate<EpisodeState, [NonCooperation]>('recordNonCooperation');
 export const reportRelapseUpdate = defineUpdate<EpisodeState, [RelapseReport]>('reportRelapse');
 export const endEpisodeUpdate = defineUpdate<EpisodeState, [EpisodeEnd]>('endEpisode');
+export const retryEpisodePartnerCallUpdate = defineUpdate<EpisodeState, [PartnerCallRetry]>('retryPartnerCall');
 
 // Activities.
 

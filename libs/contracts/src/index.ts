@@ -8,3 +8,4 @@ export * from './step-roles';
 export * from './episode';
 export * from './monthly-report';
 export * from './search-attributes';
+export * from './partner-calls';

@@ -18,6 +18,8 @@ export const STEP_ROLES = {
   recordFollowUp: ['advisingPhysician'],
   recordOutcome: ['coordinator'],
   stopTrajectory: ['coordinator'],
+  /** A partner call retried for its whole bound waits for this decision (workflows/shared/partner-calls.ts). */
+  retryPartnerCall: ['coordinator'],
   recordPhysicianAdvice: ['advisingPhysician'],
   recordRizivExamination: ['rizivReviewer'],
   recordHcgriDecision: ['hcgriMember'],
@@ -38,4 +40,5 @@ export const EPISODE_STEP_ROLES = {
   recordNonCooperation: ['coordinator', 'advisingPhysician'],
   reportRelapse: ['coordinator', 'advisingPhysician'],
   endEpisode: ['coordinator', 'advisingPhysician'],
+  retryPartnerCall: ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;

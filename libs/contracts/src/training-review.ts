@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { HumanStep } from './actor';
+import type { PartnerCallRetry, WaitingPartnerCall } from './partner-calls';
 
 /** Child workflow of a trajectory: the review of one training project (D21). */
 export const TRAINING_REVIEW_WORKFLOW = 'trainingReviewWorkflow' as const;
@@ -45,6 +46,8 @@ export interface TrainingReviewState {
   decidedBy?: 'advisingPhysician' | 'hcgri';
   paymentId?: string;
   letterId?: string;
+  /** Partner calls retried for their whole bound, each waiting for the coordinator's decision. */
+  partnerCalls?: WaitingPartnerCall[];
 }
 
 export interface AdviceStep extends HumanStep {
@@ -59,3 +62,4 @@ export const trainingReviewStateQuery = defineQuery<TrainingReviewState>('traini
 export const recordPhysicianAdviceUpdate = defineUpdate<TrainingReviewState, [AdviceStep]>('recordPhysicianAdvice');
 export const recordRizivExaminationUpdate = defineUpdate<TrainingReviewState, [AdviceStep]>('recordRizivExamination');
 export const recordHcgriDecisionUpdate = defineUpdate<TrainingReviewState, [HcgriDecisionStep]>('recordHcgriDecision');
+export const retryTrainingReviewPartnerCallUpdate = defineUpdate<TrainingReviewState, [PartnerCallRetry]>('retryPartnerCall');

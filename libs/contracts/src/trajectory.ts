@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { HumanStep } from './actor';
+import type { PartnerCallRetry, WaitingPartnerCall } from './partner-calls';
 import type { TrainingProject } from './training-review';
 
 /** Workflow type name: the exported function in workflows/ must carry exactly this name. */
@@ -169,6 +170,8 @@ export interface TrajectoryState {
   reintegration?: ReintegrationView;
   /** Partner events already applied: a partner may deliver one more than once. */
   appliedEventIds?: string[];
+  /** Partner calls retried for their whole bound, each waiting for the coordinator's decision. */
+  partnerCalls?: WaitingPartnerCall[];
   outcome?: TrajectoryOutcome;
   endedOn?: string;
 }
@@ -269,5 +272,6 @@ export const requestPartialResumptionUpdate = defineUpdate<TrajectoryState, [Par
 export const decidePartialResumptionUpdate = defineUpdate<TrajectoryState, [PartialResumptionDecision]>('decidePartialResumption');
 export const issueRtwFundVoucherUpdate = defineUpdate<TrajectoryState, [RtwFundVoucherRequest]>('issueRtwFundVoucher');
 export const referToOccupationalPhysicianUpdate = defineUpdate<TrajectoryState, [ReintegrationRequest]>('referToOccupationalPhysician');
+export const retryPartnerCallUpdate = defineUpdate<TrajectoryState, [PartnerCallRetry]>('retryPartnerCall');
 export const employerReintegrationEventSignal = defineSignal<[EmployerReintegrationEventSignal]>('employerReintegrationEvent');
 export const employmentServiceEventSignal = defineSignal<[EmploymentServiceEventSignal]>('employmentServiceEvent');

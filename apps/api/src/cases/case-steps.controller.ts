@@ -32,6 +32,7 @@ import {
   HcgriDecisionDto,
   OutcomeDto,
   PartialResumptionDecisionDto,
+  PartnerCallRetryDto,
   PartialResumptionRequestDto,
   ReintegrationRequestDto,
   RtwFundVoucherDto,
@@ -166,6 +167,17 @@ export class CaseStepsController {
   @ApiOperation({ summary: 'How the trajectory ended: work resumed, self-employment, medical reasons' })
   outcome(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: OutcomeDto, @CurrentActor() actor: Actor) {
     return this.steps.toTrajectory(caseId, recordOutcomeUpdate, { ...dto, actor });
+  }
+
+  @Post('retry-partner-call')
+  @HttpCode(200)
+  @AllowRoles(...STEP_ROLES.retryPartnerCall)
+  @ApiOperation({
+    summary:
+      'Try again the partner calls that were retried for their whole bound without an answer (task partnerUnreachable-<partner>), with the same idempotency key',
+  })
+  retryPartnerCall(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() dto: PartnerCallRetryDto, @CurrentActor() actor: Actor) {
+    return this.steps.retryPartnerCall(caseId, { ...dto, actor });
   }
 
   @Post('stop')

@@ -1,7 +1,16 @@
 import { ConflictException, Injectable, NotFoundException, type HttpException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { trajectoryStateQuery, trajectoryWorkflowId } from '@tnw/contracts';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import {
+  retryPartnerCallUpdate,
+  retryTrainingReviewPartnerCallUpdate,
+  STEP_ARRIVED_MID_TASK,
+  trainingReviewStateQuery,
+  trajectoryStateQuery,
+  trajectoryWorkflowId,
+  type PartnerCallRetry,
+  type TrajectoryState,
+} from '@tnw/contracts';
 import { CaseReadModel } from '@tnw/persistence';
 import { TemporalClientHolder } from '../temporal-client.provider';
 
@@ -28,6 +37,25 @@ export class CaseStepsService {
       throw refused(`no training project is in review for this case (${training ? `the last one is ${training.status}` : 'none filed'})`);
     }
     return this.send(caseId, training.reviewWorkflowId, update, step);
+  }
+
+  /**
+   * The coordinator's decision to try the waiting partner calls again. They may wait in the
+   * trajectory or in the training review it runs (RIZIV, the payment, the decision letter): the
+   * step goes to each that has one, and to the trajectory when none has (it refuses with its reason).
+   */
+  async retryPartnerCall(caseId: string, step: PartnerCallRetry): Promise<TrajectoryState> {
+    const state = await this.query(caseId);
+    const waits = (calls: { partner: string }[] | undefined) => (calls ?? []).some((call) => !step.partner || call.partner === step.partner);
+    const review = state.training?.status === 'inReview' ? state.training.reviewWorkflowId : undefined;
+    const reviewWaits = review
+      ? waits((await this.temporal.client.workflow.getHandle(review).query(trainingReviewStateQuery).catch(() => undefined))?.partnerCalls)
+      : false;
+    if (reviewWaits) {
+      await this.send(caseId, review!, retryTrainingReviewPartnerCallUpdate, step);
+      if (!waits(state.partnerCalls)) return this.query(caseId);
+    }
+    return this.send(caseId, trajectoryWorkflowId(caseId), retryPartnerCallUpdate, step);
   }
 
   private async query(caseId: string) {
@@ -57,19 +85,33 @@ export interface StepTarget {
   notRunning(): Promise<HttpException>;
 }
 
-/** Sends a human step as an update: the workflow's refusal becomes 409 with its reason. */
+/** How often a step the workflow refused as arrived mid-task is sent again (nothing was recorded). */
+const MID_TASK_SENDS = 5;
+
+/**
+ * Sends a human step as an update: the workflow's refusal becomes 409 with its reason. A step
+ * that reached the workflow after other work of the same workflow task is refused with
+ * STEP_ARRIVED_MID_TASK (workflows/shared/update-order-guard.ts) and sent again at once: it then
+ * arrives in a workflow task of its own.
+ */
 export async function sendStep<Ret, Args extends [unknown]>(
   client: Client,
   target: StepTarget,
   update: UpdateDefinition<Ret, Args>,
   step: Args[0],
 ): Promise<Ret> {
-  try {
-    return await client.workflow.getHandle(target.workflowId).executeUpdate(update, { args: [step] as Args });
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw await target.notRunning();
-    if (error instanceof WorkflowUpdateFailedError) throw refused(error.cause?.message ?? error.message);
-    throw error;
+  for (let send = 1; ; send++) {
+    try {
+      return await client.workflow.getHandle(target.workflowId).executeUpdate(update, { args: [step] as Args });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw await target.notRunning();
+      if (error instanceof WorkflowUpdateFailedError) {
+        const arrivedMidTask = error.cause instanceof ApplicationFailure && error.cause.type === STEP_ARRIVED_MID_TASK;
+        if (arrivedMidTask && send < MID_TASK_SENDS) continue;
+        throw refused(error.cause?.message ?? error.message);
+      }
+      throw error;
+    }
   }
 }
 

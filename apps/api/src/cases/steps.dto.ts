@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TRAJECTORY_OUTCOMES, type TrajectoryOutcome } from '@tnw/contracts';
+import { PARTNERS, TRAJECTORY_OUTCOMES, type Partner, type TrajectoryOutcome } from '@tnw/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from './validators';
 
@@ -140,4 +140,14 @@ export class ReintegrationRequestDto extends StepDto {
   @ApiProperty({ example: '2026-11-23', description: 'Day the request reaches the prevention service; the 49 days run from it (D19)' })
   @IsCalendarDate()
   requestedOn!: string;
+}
+
+export class PartnerCallRetryDto extends StepDto {
+  @ApiPropertyOptional({
+    enum: PARTNERS,
+    description: "Try again only this partner's calls that wait for a decision; all of the case's when absent",
+  })
+  @IsOptional()
+  @IsIn(PARTNERS)
+  partner?: Partner;
 }

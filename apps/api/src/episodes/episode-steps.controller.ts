@@ -7,11 +7,13 @@ import {
   recordNonCooperationUpdate,
   renewInvalidityUpdate,
   reportRelapseUpdate,
+  retryEpisodePartnerCallUpdate,
   returnQuestionnaireUpdate,
   EPISODE_STEP_ROLES,
   type Actor,
 } from '@tnw/contracts';
 import { AllowRoles, CurrentActor } from '../auth/access.decorators';
+import { PartnerCallRetryDto } from '../cases/steps.dto';
 import {
   CategoryDecisionDto,
   ContactMomentDto,
@@ -78,6 +80,16 @@ export class EpisodeStepsController {
   @ApiOperation({ summary: 'A new incapacity within the relapse window continues the ended episode (D5)' })
   reportRelapse(@Param('episodeId', ParseUUIDPipe) episodeId: string, @Body() dto: RelapseDto, @CurrentActor() actor: Actor) {
     return this.steps.toEpisode(episodeId, reportRelapseUpdate, { ...dto, actor });
+  }
+
+  @Post('retry-partner-call')
+  @HttpCode(200)
+  @AllowRoles(...EPISODE_STEP_ROLES.retryPartnerCall)
+  @ApiOperation({
+    summary: 'Try again the letters whose partner was tried for the whole bound without an answer (task partnerUnreachable-letters)',
+  })
+  retryPartnerCall(@Param('episodeId', ParseUUIDPipe) episodeId: string, @Body() dto: PartnerCallRetryDto, @CurrentActor() actor: Actor) {
+    return this.steps.toEpisode(episodeId, retryEpisodePartnerCallUpdate, { ...dto, actor });
   }
 
   @Post('end')

@@ -88,6 +88,8 @@ export interface LiveState {
   };
   rtwFundVoucher?: { provider: string; issuedOn: string; ruleId: string; explanation: string };
   reintegration?: { requestedOn: string; status: string; decision?: string; due?: DeadlineView };
+  /** Partner calls tried for their whole bound, waiting for the coordinator's decision (retry-partner-call). */
+  partnerCalls?: Array<{ partner: string; effect: string; detail?: string; since: string; retries: number }>;
   outcome?: string;
   endedOn?: string;
 }

@@ -71,6 +71,8 @@ export const en = {
     categoryDecisionOverdue: 'Category decision overdue',
     invalidityStart: 'Start of invalidity',
     invalidityRecognition: 'Invalidity recognition',
+    partnerUnreachable: 'Partner not answering: {{partner}}',
+    reviewPartnerUnreachable: 'Training review, partner not answering: {{partner}}',
   },
   common: {
     case: 'Case',
@@ -226,6 +228,7 @@ export const en = {
     nonCooperation: 'Non-cooperation',
     relapse: 'Relapse',
     end: 'End of the incapacity',
+    retryPartnerCall: 'Try the partner call again',
   },
   fields: {
     agrees: 'Health allows a trajectory now',
@@ -268,6 +271,7 @@ export const en = {
     exclusion: 'Exclusion (out of scope when set)',
     postalCode: 'Postal code of the residence',
     language: 'Language of letters',
+    partner: 'Only this partner (all waiting calls when empty)',
   },
   options: {
     trainingStatus: {
@@ -310,6 +314,13 @@ export const en = {
     basis: { certificate: 'Certificate of the treating physician', exception: 'Exception' },
     exception: { verySeverePathology: 'Very severe pathology', veryLongPathology: 'Very long pathology' },
     kind: { noAnswerToInvitation: 'No answer to an invitation', missedContact: 'Missed contact' },
+    partner: {
+      mutuality: 'Mutuality',
+      riziv: 'RIZIV',
+      employmentService: 'Employment service',
+      employer: 'Employer',
+      letters: 'Letters (eBox and post)',
+    },
   },
   timelineKinds: {
     workflowStarted: 'Started',

@@ -73,6 +73,8 @@ export const fr: Messages = {
     categoryDecisionOverdue: 'Décision sur la catégorie en retard',
     invalidityStart: "Début de l'invalidité",
     invalidityRecognition: "Reconnaissance de l'invalidité",
+    partnerUnreachable: 'Partenaire sans réponse : {{partner}}',
+    reviewPartnerUnreachable: 'Examen de formation, partenaire sans réponse : {{partner}}',
   },
   common: {
     case: 'Dossier',
@@ -228,6 +230,7 @@ export const fr: Messages = {
     nonCooperation: 'Non-collaboration',
     relapse: 'Rechute',
     end: "Fin de l'incapacité",
+    retryPartnerCall: "Relancer l'appel au partenaire",
   },
   fields: {
     agrees: "L'état de santé permet un trajet maintenant",
@@ -270,6 +273,7 @@ export const fr: Messages = {
     exclusion: "Exclusion (hors champ d'application si complété)",
     postalCode: 'Code postal du domicile',
     language: 'Langue des courriers',
+    partner: 'Seulement ce partenaire (tous les appels en attente si vide)',
   },
   options: {
     trainingStatus: {
@@ -312,6 +316,13 @@ export const fr: Messages = {
     basis: { certificate: 'Certificat du médecin traitant', exception: 'Exception' },
     exception: { verySeverePathology: 'Pathologie très grave', veryLongPathology: 'Pathologie de très longue durée' },
     kind: { noAnswerToInvitation: 'Pas de réponse à une invitation', missedContact: 'Contact manqué' },
+    partner: {
+      mutuality: 'Mutualité',
+      riziv: 'INAMI',
+      employmentService: "Service de l'emploi",
+      employer: 'Employeur',
+      letters: 'Courriers (eBox et poste)',
+    },
   },
   timelineKinds: {
     workflowStarted: 'Démarré',

@@ -73,6 +73,8 @@ export const nl: Messages = {
     categoryDecisionOverdue: 'Beslissing over de categorie te laat',
     invalidityStart: 'Begin van de invaliditeit',
     invalidityRecognition: 'Erkenning van de invaliditeit',
+    partnerUnreachable: 'Partner antwoordt niet: {{partner}}',
+    reviewPartnerUnreachable: 'Beoordeling opleiding, partner antwoordt niet: {{partner}}',
   },
   common: {
     case: 'Dossier',
@@ -228,6 +230,7 @@ export const nl: Messages = {
     nonCooperation: 'Niet-meewerking',
     relapse: 'Herval',
     end: 'Einde van de arbeidsongeschiktheid',
+    retryPartnerCall: 'De oproep aan de partner opnieuw proberen',
   },
   fields: {
     agrees: 'De gezondheid laat nu een traject toe',
@@ -270,6 +273,7 @@ export const nl: Messages = {
     exclusion: 'Uitsluiting (buiten toepassing indien ingevuld)',
     postalCode: 'Postcode van de woonplaats',
     language: 'Taal van de brieven',
+    partner: 'Alleen deze partner (alle wachtende oproepen als leeg)',
   },
   options: {
     trainingStatus: {
@@ -312,6 +316,13 @@ export const nl: Messages = {
     basis: { certificate: 'Getuigschrift van de behandelend arts', exception: 'Uitzondering' },
     exception: { verySeverePathology: 'Zeer ernstige aandoening', veryLongPathology: 'Zeer langdurige aandoening' },
     kind: { noAnswerToInvitation: 'Geen antwoord op een uitnodiging', missedContact: 'Gemist contact' },
+    partner: {
+      mutuality: 'Ziekenfonds',
+      riziv: 'RIZIV',
+      employmentService: 'Arbeidsbemiddelingsdienst',
+      employer: 'Werkgever',
+      letters: 'Brieven (eBox en post)',
+    },
   },
   timelineKinds: {
     workflowStarted: 'Gestart',

@@ -34,6 +34,7 @@ export const STEP_LABELS: Record<string, string> = {
   recordNonCooperation: 'Non-cooperation recorded',
   reportRelapse: 'Relapse reported',
   endEpisode: 'Episode ended',
+  retryPartnerCall: 'Unanswered partner call tried again',
 };
 
 /**

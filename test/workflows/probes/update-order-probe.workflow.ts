@@ -1,0 +1,30 @@
+import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+import { createUpdateOrderGuard } from '../../../workflows/shared/update-order-guard';
+
+export const probeUpdate = defineUpdate<string[], [string]>('probe');
+
+/**
+ * A workflow for test/workflows/update-order-guard.test.ts only: it registers its update
+ * handler after reacting to its timer, so that an update delivered in the timer's workflow task
+ * is validated after the workflow already reacted to other work of that task, the position the
+ * guard must refuse (the production workflows reach it when a worker hands them an update in a
+ * later activation of the task; the SDK gives no way to provoke that in a test). `guarded = false`
+ * is the control: the same update is then accepted in that position.
+ */
+export async function updateOrderProbe(guarded = true): Promise<string[]> {
+  const guard = createUpdateOrderGuard();
+  const accepted: string[] = [];
+  await sleep('1 hour');
+  // The reaction to the timer: a command of this task.
+  void sleep('1 day');
+  setHandler(
+    probeUpdate,
+    (value: string): string[] => {
+      accepted.push(value);
+      return accepted;
+    },
+    { validator: (_value: string): void => (guarded ? guard.checkUpdate() : undefined) },
+  );
+  await condition(() => accepted.length > 0);
+  return accepted;
+}
