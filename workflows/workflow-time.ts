@@ -1,4 +1,4 @@
-import { brusselsDateOf } from '@tnw/domain';
+import { brusselsDateOf, toEpochMillis } from '@tnw/domain';
 
 /** The Belgian calendar day of the workflow's (deterministic) time. */
 export function today(): string {
@@ -7,5 +7,5 @@ export function today(): string {
 
 /** Milliseconds of workflow time until an instant; a deadline already past gives a timer of zero. */
 export function millisecondsUntil(instant: string): number {
-  return Math.max(0, Date.parse(instant) - Date.now());
+  return Math.max(0, toEpochMillis(instant) - Date.now());
 }
