@@ -128,8 +128,8 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
     );
     const caches: Caches = [];
     for (const cache of ['', '100']) {
-      await stack.restart('worker', { BENCH_MAX_CACHED_WORKFLOWS: cache });
-      await stack.restart('bare-worker', { BENCH_MAX_CACHED_WORKFLOWS: cache });
+      await stack.restart('worker', { TNW_MAX_CACHED_WORKFLOWS: cache });
+      await stack.restart('bare-worker', { TNW_MAX_CACHED_WORKFLOWS: cache });
       const label = cache ? `cache ${cache}` : 'default cache';
       const restarted = memory();
       began = process.hrtime.bigint();

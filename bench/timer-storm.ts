@@ -1,13 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
-import {
-  CASES_TASK_QUEUE,
-  EPISODE_WORKFLOW,
-  episodeWorkflowId,
-  type EpisodeInput,
-  type EpisodeState,
-} from '../libs/contracts/src';
+import { EPISODE_WORKFLOW, episodeWorkflowId, type EpisodeInput, type EpisodeState } from '../libs/contracts/src';
 import { addDays, brusselsDateOf, createRulebook, startOfDayInBrussels } from '../libs/domain/src';
 import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
 import { EpisodeRegistry } from '../libs/persistence/src/episode-registry';
@@ -67,6 +61,8 @@ export const timerStorm: Benchmark = {
 interface Path {
   name: 'application' | 'bare engine';
   workflowType: string;
+  /** The stack's: the application's own on a shared (external) server. */
+  taskQueue: string;
   /** Starts workflow `i` of a round, due at `dueMs`; returns its workflow ID. */
   start(round: string, i: number, dueMs: number): Promise<string>;
   /** Every workflow started so far has started its timer. */
@@ -105,6 +101,7 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
     const app: Path = {
       name: 'application',
       workflowType: EPISODE_WORKFLOW,
+      taskQueue: stack.taskQueue,
       client: appClient,
       start: async (_round, _i, dueMs) => {
         const registered = await registry.register({
@@ -116,7 +113,7 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
         });
         await appClient.workflow.start(EPISODE_WORKFLOW, {
           workflowId: registered.workflowId,
-          taskQueue: CASES_TASK_QUEUE,
+          taskQueue: stack.taskQueue,
           args: [secondInvalidityYear(registered.episodeId, registered.personId, dueMs)],
         });
         return registered.workflowId;
@@ -132,6 +129,7 @@ async function measure(stack: BenchStack, { size, concurrencies, flags }: Benchm
     const bare: Path = {
       name: 'bare engine',
       workflowType: 'sleeperWorkflow',
+      taskQueue: BARE_TASK_QUEUE,
       client: bareClient,
       start: async (round, i, dueMs) => {
         const workflowId = `bench-storm-${round}-${i}`;
@@ -206,7 +204,8 @@ async function runRound(path: Path, round: string, size: number, spreadMs: numbe
   }
 
   // Until every workflow of the round has closed.
-  const closedQuery = `WorkflowType = '${path.workflowType}' AND ExecutionStatus = 'Completed' AND StartTime >= '${roundStart.toISOString()}'`;
+  // The task queue too: on a shared server, other workflows of the type close meanwhile.
+  const closedQuery = `TaskQueue = '${path.taskQueue}' AND WorkflowType = '${path.workflowType}' AND ExecutionStatus = 'Completed' AND StartTime >= '${roundStart.toISOString()}'`;
   const before = await waitUntil(dueAt - 1_000);
   const progress = progressBar(`${path.name}, ${round}: handled`, size);
   let closed = 0;

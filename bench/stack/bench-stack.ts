@@ -1,15 +1,17 @@
+import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CASES_TASK_QUEUE } from '../../libs/contracts/src/task-queues';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
 import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
 import { freePort, waitForPort } from '../../scripts/devstack/ports';
 import { startEmbeddedPostgres } from '../../scripts/devstack/postgres';
 import { startTemporalDevServer } from '../../scripts/devstack/temporal-dev-server';
-import { temporalTestServerPath } from '../../scripts/devstack/tools';
+import { temporalCliPath, temporalTestServerPath } from '../../scripts/devstack/tools';
 import { ApiCaller } from './api-caller';
 import { startNodeProcess, type NodeProcess } from './node-process';
 
@@ -18,14 +20,49 @@ export const BARE_TASK_QUEUE = 'bench-empty';
 /** The build the benchmark runs from (dist/, or wherever tsc put bench/ with the apps): bench/stack/ is two levels down. */
 export const BUILD_ROOT = resolve(__dirname, '..', '..');
 
+/**
+ * `dev`: `temporal server start-dev`, in memory, or in a SQLite file when `dbFile` (to measure its
+ * size). `time-skipping`: Temporal's Java test server, whose clock the benchmark moves
+ * (`stack.timeSkipping.sleep`). `external`: a Temporal that runs already (the cluster of
+ * `npm run start:cluster`), at `address`, namespace `default`: no server is started.
+ */
+export type TemporalChoice =
+  { kind: 'dev'; dbFile?: boolean } | { kind: 'time-skipping' } | { kind: 'external'; address: string };
+
+/** Which Temporal a run measured: printed in the header and written to the JSON result. */
+export interface TemporalMeasured {
+  kind: TemporalChoice['kind'];
+  address: string;
+  /** GetSystemInfo's server version, when the server answers it (the Java test server does not). */
+  serverVersion?: string;
+  /** The task queue of the benchmark's worker and API. */
+  taskQueue: string;
+  /** One line: "dev server (Temporal CLI 1.5.1, server 1.29.1) at 127.0.0.1:1234". */
+  description: string;
+}
+
+/**
+ * BENCH_TEMPORAL_ADDRESS=host:port (or `npm run bench -- <name> --temporal host:port`, which sets
+ * it): measure against a Temporal that runs already instead of starting one.
+ */
+export function externalTemporalAddress(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const address = env.BENCH_TEMPORAL_ADDRESS?.trim();
+  if (!address) return undefined;
+  if (!/^[\w.-]+:\d+$/.test(address)) throw new Error(`BENCH_TEMPORAL_ADDRESS must be host:port, got '${address}'`);
+  return address;
+}
+
+const measured: TemporalMeasured[] = [];
+
+/** The Temporal servers the stacks of this process ran against, each once (full-trajectory starts a stack per size). */
+export function temporalsMeasured(): TemporalMeasured[] {
+  return measured.filter((t, i) => measured.findIndex((u) => u.description === t.description) === i);
+}
+
 export interface BenchStackOptions {
-  /**
-   * `dev` (default): `temporal server start-dev`, in memory, or in a SQLite file when `dbFile`
-   * (to measure its size). `time-skipping`: Temporal's Java test server, whose clock the
-   * benchmark moves (`stack.timeSkipping.sleep`).
-   */
-  temporal?: { kind: 'dev'; dbFile?: boolean } | { kind: 'time-skipping' };
-  /** The sticky cache size of the application's worker and of the bare worker; the SDK's default when absent. */
+  /** The benchmark's own choice; when absent, `external` if BENCH_TEMPORAL_ADDRESS is set, else `dev` in memory. */
+  temporal?: TemporalChoice;
+  /** The sticky cache size of the application's worker and of the bare worker (TNW_MAX_CACHED_WORKFLOWS); the SDK's default when absent. */
   maxCachedWorkflows?: number;
   /** Extra environment of every app, e.g. INVALIDITY_RENEWAL_FROM for the API. */
   env?: Record<string, string>;
@@ -35,6 +72,10 @@ export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** Which Temporal, its version, and the task queue of the application's worker and API. */
+  temporal: TemporalMeasured;
+  /** The task queue the application's worker polls and its API starts workflows on: its own on an external server. */
+  taskQueue: string;
   /** The Temporal dev server's SQLite file when started with `dbFile`. */
   temporalDbFile?: string;
   /** The time-skipping environment, when `temporal.kind` is `time-skipping`. */
@@ -99,10 +140,21 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     const postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, database: 'tnw', persistent: false });
     stops.push(postgres.stop);
 
-    const temporalKind = options.temporal ?? { kind: 'dev' };
+    const external = externalTemporalAddress();
+    const temporalKind: TemporalChoice =
+      options.temporal ?? (external ? { kind: 'external', address: external } : { kind: 'dev' });
+    if (external && temporalKind.kind !== 'external') {
+      throw new Error(
+        `BENCH_TEMPORAL_ADDRESS is set, but this benchmark needs its own ${temporalKind.kind === 'time-skipping' ? 'time-skipping test server' : 'dev server'}: unset it`,
+      );
+    }
     let temporalAddress: string;
     let temporalDbFile: string | undefined;
     let timeSkipping: TestWorkflowEnvironment | undefined;
+    // On a shared server the benchmark's worker and API get their own task queue, so that the
+    // server's other workers (the cluster's) do not take the benchmark's tasks.
+    const taskQueue =
+      temporalKind.kind === 'external' ? `bench-${CASES_TASK_QUEUE}-${Date.now().toString(36)}` : CASES_TASK_QUEUE;
     if (temporalKind.kind === 'time-skipping') {
       if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
       timeSkipping = await startTimeSkipping();
@@ -110,6 +162,16 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       stops.push(() => env.teardown());
       await registerSearchAttributes(env.connection, 'default');
       temporalAddress = env.address;
+    } else if (temporalKind.kind === 'external') {
+      temporalAddress = temporalKind.address;
+      const connection = await connectTo(temporalAddress);
+      try {
+        await registerSearchAttributes(connection, 'default');
+      } finally {
+        await connection.close();
+      }
+      // After the apps have stopped (stops run in reverse): what the run left running on its queue.
+      stops.push(() => terminateLeftovers(temporalAddress, taskQueue));
     } else {
       // On tmpfs when there is one: the file's size is what is measured, and on these virtual
       // machines a disk's fsync would make every start wait for it (ten times fewer starts/s).
@@ -118,10 +180,12 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
         : undefined;
       const dbDir = temporalDbFile && resolve(temporalDbFile, '..');
       if (dbDir) stops.push(async () => rmSync(dbDir, { recursive: true, force: true }));
-      const temporal = await startTemporalDevServer({ port: temporalPort, dbFile: temporalDbFile });
-      stops.push(temporal.stop);
-      temporalAddress = temporal.address;
+      const devServer = await startTemporalDevServer({ port: temporalPort, dbFile: temporalDbFile });
+      stops.push(devServer.stop);
+      temporalAddress = devServer.address;
     }
+    const temporal = await describeTemporal(temporalKind.kind, temporalAddress, taskQueue, timeSkipping);
+    measured.push(temporal);
     await runMigrations(postgres.url);
 
     const identityEntry = join(BUILD_ROOT, 'apps', 'identity', 'src', 'main.js');
@@ -134,6 +198,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: 'default', // the bare path's client uses the default namespace too
+      TEMPORAL_TASK_QUEUE: taskQueue,
       TNW_WORKFLOW_BUNDLE: bundles.app,
       PARTNERS_URL: `http://127.0.0.1:${partnersPort}`,
       PARTNERS_PORT: String(partnersPort),
@@ -142,9 +207,11 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       BENCH_TASK_QUEUE: BARE_TASK_QUEUE,
       BENCH_WORKFLOW_BUNDLE: bundles.bare,
       ...(issuer ? { OIDC_ISSUER: issuer, IDENTITY_PORT: String(identityPort) } : {}),
-      ...(options.maxCachedWorkflows ? { BENCH_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
-      // The Java test server has no Schedules: the worker leaves the monthly report's alone there.
-      ...(timeSkipping ? { BENCH_NO_SCHEDULES: '1' } : {}),
+      // The application's own settings (apps/worker/src/worker-tuning.ts), which the bare worker reads too.
+      ...(options.maxCachedWorkflows !== undefined ? { TNW_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
+      // The Java test server has no Schedules; on a shared server the Schedule is its own workers'
+      // (a benchmark's would start the report on the benchmark's task queue): the worker leaves it alone.
+      ...(timeSkipping || temporalKind.kind === 'external' ? { BENCH_NO_SCHEDULES: '1' } : {}),
       ...options.env,
     };
     const logOf = (name: string) => join(dir, `${name}.log`);
@@ -175,6 +242,8 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       apiUrl,
       databaseUrl: postgres.url,
       temporalAddress,
+      temporal,
+      taskQueue,
       temporalDbFile,
       timeSkipping,
       api: new ApiCaller(apiUrl, issuer),
@@ -217,6 +286,85 @@ async function startTimeSkipping(attempts = 4): Promise<TestWorkflowEnvironment>
       if (attempt >= attempts) throw error;
       process.stderr.write(`the time-skipping test server did not start (attempt ${attempt}): ${String(error).slice(0, 200)}\n`);
     }
+  }
+}
+
+/** A client connection to an external server, with the address in the error when it does not answer. */
+async function connectTo(address: string): Promise<Connection> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 10_000 });
+    await connection.workflowService.describeNamespace({ namespace: 'default' });
+    return connection;
+  } catch (error) {
+    throw new Error(`Temporal at ${address} (BENCH_TEMPORAL_ADDRESS) did not answer for namespace default: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The line the header prints and the JSON keeps: which server, which version, where. */
+async function describeTemporal(
+  kind: TemporalChoice['kind'],
+  address: string,
+  taskQueue: string,
+  timeSkipping: TestWorkflowEnvironment | undefined,
+): Promise<TemporalMeasured> {
+  let serverVersion: string | undefined;
+  const connection = timeSkipping ? undefined : await Connection.connect({ address });
+  try {
+    const info = await (timeSkipping?.connection ?? connection!).workflowService.getSystemInfo({});
+    serverVersion = info.serverVersion || undefined;
+  } catch {
+    // The Java test server does not implement GetSystemInfo.
+  } finally {
+    await connection?.close();
+  }
+  const server = serverVersion ? `server ${serverVersion}` : 'server version unknown';
+  const description =
+    kind === 'dev'
+      ? `dev server (Temporal CLI ${cliVersion()}, ${server}) at ${address}`
+      : kind === 'time-skipping'
+        ? `time-skipping test server (${testServerVersion()}) at ${address}`
+        : `external Temporal at ${address} (${server}), namespace default, task queue ${taskQueue}`;
+  return { kind, address, ...(serverVersion && { serverVersion }), taskQueue, description };
+}
+
+function cliVersion(): string {
+  return temporalCliPath().match(/temporal-cli-([^/]+)/)?.[1] ?? 'unknown';
+}
+
+function testServerVersion(): string {
+  return temporalTestServerPath().match(/temporal-test-server-([^/]+)/)?.[1] ?? 'unknown';
+}
+
+/**
+ * On a shared server, the workflows the run left running on its own task queue (trajectories
+ * waiting a month for their first contact, episodes) would wait for a worker that is gone:
+ * terminated, so that the cluster keeps only its own.
+ */
+async function terminateLeftovers(address: string, taskQueue: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection });
+    const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+    const ids: Array<{ workflowId: string; runId: string }> = [];
+    for await (const execution of client.workflow.list({ query }))
+      ids.push({ workflowId: execution.workflowId, runId: execution.runId });
+    let next = 0;
+    const lane = async () => {
+      while (next < ids.length) {
+        const { workflowId, runId } = ids[next++];
+        await client.workflow
+          .getHandle(workflowId, runId)
+          .terminate('benchmark finished')
+          .catch(() => undefined); // completed meanwhile
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, lane));
+    if (ids.length)
+      process.stderr.write(`terminated ${ids.length} workflows the benchmark left running on ${taskQueue} at ${address}\n`);
+  } finally {
+    await connection.close();
   }
 }
 
