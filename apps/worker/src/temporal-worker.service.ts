@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, 
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { CaseActivities, EpisodeActivities, ReportActivities } from '@tnw/contracts';
+import { databaseAnswers } from '@tnw/persistence';
 import {
   ensureMonthlyReportSchedule,
   installTemporalRuntime,
@@ -9,6 +10,7 @@ import {
   type ProductionDataConverter,
 } from '@tnw/temporal';
 import { PinoLogger } from 'nestjs-pino';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { computePartialResumptionDeadline } from './calendar-activities';
 import { CaseActivitiesService } from './case-activities.service';
@@ -29,6 +31,13 @@ const PROBE_TIMEOUT_MS = 5_000;
  * without ever ending `run()` (worker-supervisor.ts).
  */
 const FAILED_RUN_GRACE_MS = 15_000;
+/** How often a polling worker checks that its read model answers, and a paused one whether it answers again. */
+const READ_MODEL_PROBE_MS = 2_000;
+
+/** A worker stopped on purpose because its read model did not answer (see watchReadModel). */
+class ReadModelUnavailableError extends Error {
+  override readonly name = 'ReadModelUnavailable';
+}
 
 let runtimePins = 0;
 
@@ -68,6 +77,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private lastProbeReachable?: boolean;
   /** The cache size and workflow threads the SDK worker runs with (the SDK's defaults unless set), for the logs. */
   private effectiveTuning: Record<string, number> = {};
+  /** The worker was stopped because the read model did not answer; it is made again once it does. */
+  private pausedForReadModel = false;
+  /** Aborted on shutdown: ends a wait for the read model. */
+  private readonly closing = new AbortController();
 
   constructor(
     @Inject(WORKER_OPTIONS) private readonly options: WorkerAppOptions,
@@ -101,7 +114,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     const { initialDelayMs, maxDelayMs } = this.options.reconnect ?? {};
     this.supervisor = new WorkerSupervisor({
       start: () => this.startWorker(),
-      temporalUnavailable: async () => this.lastProbeReachable === false || !(await this.temporalServing()),
+      // A pause for the read model is waited out like Temporal's absence (start() waits for it).
+      temporalUnavailable: async () =>
+        this.pausedForReadModel || this.lastProbeReachable === false || !(await this.temporalServing()),
       initialDelayMs,
       maxDelayMs,
       onState: (state) => this.metrics?.state(state),
@@ -112,6 +127,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         ),
       onUnavailable: ({ attempt, retryInMs, wasPolling, error, knownBy }) => {
         this.metrics?.reconnectAttempt();
+        if (this.pausedForReadModel) {
+          this.logger.warn(
+            { attempt, wasPolling, error: describeError(error) },
+            'read model (PostgreSQL) unavailable: the worker stopped polling; it polls again once the read model answers',
+          );
+          return;
+        }
         this.logger.warn(
           { address, attempt, retryInMs, wasPolling, error: describeError(error), ...(knownBy === 'check' && { knownBy }) },
           wasPolling ? 'Temporal unavailable: the worker stopped polling; reconnecting' : 'Temporal unavailable; reconnecting',
@@ -135,6 +157,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   /** Stops polling first (also while waiting to reconnect), before the database and the rest close. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing.abort();
     await this.supervisor?.stop();
   }
 
@@ -147,6 +170,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   /** One attempt: a connection, the Schedule (once), the worker, and its run. */
   private async startWorker(): Promise<RunningWorker> {
+    await this.untilReadModelAnswers();
+    this.pausedForReadModel = false;
     const { address, namespace, taskQueue } = this.options.temporal;
     const connection = await NativeConnection.connect({ address });
     let worker: Worker;
@@ -180,10 +205,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     };
     const run = worker.run();
     const probe = this.probeReachability(connection);
+    const stopWatchingReadModel = this.watchReadModel(worker);
     const { stuck, watchdog } = this.watchForStuckRun(worker);
-    const done = Promise.race([run, stuck]).finally(async () => {
+    const ran = run.then(() => {
+      // Stopped for the read model, not on request: the supervisor makes the worker again.
+      if (this.pausedForReadModel) throw new ReadModelUnavailableError('the read model (PostgreSQL) did not answer');
+    });
+    const done = Promise.race([ran, stuck]).finally(async () => {
       // lastProbeReachable stays: the supervisor asks temporalUnavailable right after a failure.
       clearInterval(probe);
+      stopWatchingReadModel();
       clearInterval(watchdog);
       // Refused while a stuck SDK worker still holds it: then it is left behind with that worker.
       await connection.close().catch(() => undefined);
@@ -194,6 +225,50 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         if (worker.getState() === 'RUNNING') worker.shutdown();
       },
     };
+  }
+
+  /**
+   * While the worker polls, asks the read model every 2 s whether it answers, and stops the worker
+   * (a clean shutdown: polling ends, tasks in progress finish) when it does not. Every payload is
+   * encrypted with the key of its person, read from the read model and kept for a minute
+   * (docs/decisions/0004): a worker without it can only fail the tasks it takes, and a failure it
+   * cannot encode either (the failure converter encrypts messages too) makes the SDK give the
+   * worker up, which `onFatalError` turns into an exit. That is how both workers exited during
+   * the fault suite's 60 s outage, once their keys had expired. A worker that stops polling this
+   * way is made again once the read model answers (untilReadModelAnswers), in the same process.
+   */
+  private watchReadModel(worker: Worker): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    let watching = true;
+    const check = async () => {
+      const answers = await databaseAnswers(this.dataSource, PROBE_TIMEOUT_MS);
+      if (!watching) return;
+      if (!answers && worker.getState() === 'RUNNING') {
+        this.pausedForReadModel = true;
+        this.logger.warn('read model (PostgreSQL) unreachable: the worker stops polling until it answers');
+        worker.shutdown();
+        return;
+      }
+      timer = setTimeout(() => void check(), READ_MODEL_PROBE_MS);
+      timer.unref();
+    };
+    timer = setTimeout(() => void check(), READ_MODEL_PROBE_MS);
+    timer.unref();
+    return () => {
+      watching = false;
+      clearTimeout(timer);
+    };
+  }
+
+  /** Waits, before a worker is made, until the read model answers (see watchReadModel); ends, rejecting, on shutdown. */
+  private async untilReadModelAnswers(): Promise<void> {
+    let waited = false;
+    while (!(await databaseAnswers(this.dataSource, PROBE_TIMEOUT_MS))) {
+      if (!waited) this.logger.warn('read model (PostgreSQL) unreachable; the worker polls once it answers');
+      waited = true;
+      await sleep(READ_MODEL_PROBE_MS, undefined, { signal: this.closing.signal });
+    }
+    if (waited) this.logger.info('read model (PostgreSQL) answers again');
   }
 
   /**
