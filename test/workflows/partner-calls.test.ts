@@ -158,18 +158,29 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
     await eventually(() => recording.latest()?.status === 'active' && recording.letters.length === 1, 'the active phase');
   }
 
+  /** From 09:00 on `at`'s day: a trajectory referred that day, its first contact held at once. */
+  async function withActiveCase(
+    caseId: string,
+    at: string,
+    body: (handle: WorkflowHandle<typeof trajectoryWorkflow>) => Promise<void>,
+  ): Promise<void> {
+    await skipTo(suite.env, at);
+    const day = at.slice(0, 10);
+    await withWorker(`partners-${caseId}`, async () => {
+      const handle = await startTrajectory(caseId, day);
+      await activeCase(handle, day);
+      await body(handle);
+    });
+  }
+
   const withTask = (kind: string) => (p: Recorded<{ openTasks: { kind: string }[] }>) =>
     p.value.openTasks.some((t) => t.kind === kind);
   const refusal = (message: string) => ({ name: WorkflowUpdateFailedError.name, cause: expect.objectContaining({ message }) });
 
   it('opens the coordinator a task when the employment service did not answer for the whole bound, and a retry registers once', async () => {
     // Monday 2034-01-09: first contact that day, so the first follow-up is due 3 months later.
-    await skipTo(suite.env, '2034-01-09T09:00:00+01:00');
     const caseId = 'c0ffee00-0000-4000-8000-0000000000b1';
-    await withWorker(`partners-${caseId}`, async () => {
-      const handle = await startTrajectory(caseId, '2034-01-09');
-      await activeCase(handle, '2034-01-09');
-
+    await withActiveCase(caseId, '2034-01-09T09:00:00+01:00', async (handle) => {
       employmentService.down = true;
       await handle.executeUpdate(referToEmploymentServiceUpdate, {
         args: [{ summary: 'looking for logistics work', actor: coordinator }],
@@ -275,11 +286,8 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
   });
 
   it("still fails at once on a partner's refusal, without waiting for the bound", async () => {
-    await skipTo(suite.env, '2034-07-03T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-0000000000b3';
-    await withWorker(`partners-${caseId}`, async () => {
-      const handle = await startTrajectory(caseId, '2034-07-03');
-      await activeCase(handle, '2034-07-03');
+    await withActiveCase(caseId, '2034-07-03T09:00:00+02:00', async (handle) => {
       employmentService.refuses = true;
       await handle.executeUpdate(referToEmploymentServiceUpdate, { args: [{ actor: coordinator }] });
       await expect(resultOnceClosed(handle)).rejects.toBeInstanceOf(WorkflowFailedError);
@@ -289,11 +297,8 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
   });
 
   it("bounds the training review's call to RIZIV, opens its own task, and a retry registers the dossier once", async () => {
-    await skipTo(suite.env, '2034-09-04T09:00:00+02:00');
     const caseId = 'c0ffee00-0000-4000-8000-0000000000b4';
-    await withWorker(`partners-${caseId}`, async () => {
-      const handle = await startTrajectory(caseId, '2034-09-04');
-      await activeCase(handle, '2034-09-04');
+    await withActiveCase(caseId, '2034-09-04T09:00:00+02:00', async (handle) => {
       riziv.down = true;
       const project = {
         title: 'Logistics planner',

@@ -23,6 +23,7 @@
  * Anything else (a workflow bundle that does not load, a bug, the SDK's UnexpectedError) still
  * ends the supervision as a failure, for the process to exit non-zero and its supervisor to see it.
  */
+import { NETWORK_ERROR_CODES } from '@tnw/contracts';
 
 /** A worker that has started polling. */
 export interface RunningWorker {
@@ -217,16 +218,6 @@ export function reconnectDelayMs(
  * UNAVAILABLE (14). Core retries the same set, except DEADLINE_EXCEEDED.
  */
 const TRANSIENT_GRPC_CODES = new Set([2, 4, 8, 10, 13, 14]);
-/** Node's socket errors, should one reach us outside the SDK's own error types. */
-const NETWORK_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'EAI_AGAIN',
-]);
 
 /**
  * Whether an error from connecting, creating or running the worker means that Temporal is not

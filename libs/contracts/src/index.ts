@@ -9,3 +9,4 @@ export * from './episode';
 export * from './monthly-report';
 export * from './search-attributes';
 export * from './partner-calls';
+export * from './network-errors';

@@ -1,3 +1,4 @@
+import { NETWORK_ERROR_CODES } from '@tnw/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
@@ -57,17 +58,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-/** Node's socket errors: the server refuses, drops or cannot be found (a stopped container's name no longer resolves). */
-const NETWORK_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-]);
 /**
  * SQLSTATEs of a server that is shutting down or starting up (57P01-57P03: "the database system is
  * starting up"), full (53300) or whose connection broke (class 08).
