@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { CASES_TASK_QUEUE, MONTHLY_REPORT_WORKFLOW, monthlyReportWorkflowId, type MonthlyReport } from '@tnw/contracts';
 import { productionDataConverter, repoRoot, workflowBundlePath, type ProductionDataConverter } from '@tnw/temporal';
@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { oidcSettings } from '../../apps/api/src/auth/oidc-settings';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import type { SupervisedWorkerState } from '../../apps/worker/src/worker-supervisor';
@@ -227,5 +229,52 @@ describe('the worker rides out an outage of the read model (its own PostgreSQL s
     expect(fatalErrors).toEqual([]);
     expect(states.has('failed')).toBe(false);
     expect(service.state).toBe('polling');
+  }, 90_000);
+
+  it('a worker and an API started while PostgreSQL is stopped wait for it, and start once it answers', async () => {
+    await postgres!.stop();
+    postgres = undefined;
+    const address = process.env.TNW_TEST_TEMPORAL_ADDRESS!;
+    const temporal = { address, namespace: 'default', taskQueue: `${taskQueue}-boot` };
+    const url = `postgres://tnw:tnw@127.0.0.1:${pgPort}/tnw`;
+    const settled: string[] = [];
+    const track = <T>(what: string, started: Promise<T>) =>
+      started.then(
+        (value) => (settled.push(`${what} started`), value),
+        (error: unknown) => (settled.push(`${what} failed: ${String(error)}`), undefined),
+      );
+    const api = await createApiApp({ databaseUrl: url, temporal, oidc: oidcSettings(process.env.TNW_TEST_OIDC_ISSUER!) });
+    let bootedWorker: INestApplicationContext | undefined;
+    try {
+      const workerStarted = track(
+        'worker',
+        createWorkerApp({
+          databaseUrl: url,
+          partnersUrl: 'http://127.0.0.1:9',
+          temporal,
+          workflowBundle: { codePath: workflowBundlePath() },
+          onFatalError: (error) => fatalErrors.push(error),
+        }),
+      );
+      const apiListening = track('api', (api as INestApplication).listen(0, '127.0.0.1'));
+      // Past TypeORM's own nine attempts three seconds apart, after which both apps used to fail.
+      await sleep(30_000);
+      expect(settled).toEqual([]);
+
+      postgres = await startPostgres(dataDir, pgPort);
+      bootedWorker = await workerStarted;
+      await apiListening;
+      expect(settled.sort()).toEqual(['api started', 'worker started']);
+      const health = await fetch(`${(await api.getUrl()).replace('[::1]', '127.0.0.1')}/health`);
+      expect(((await health.json()) as { details: Record<string, { status: string }> }).details.postgres).toEqual({
+        status: 'up',
+      });
+      const service = bootedWorker!.get(TemporalWorkerService);
+      await until('the worker polls', () => service.state === 'polling', 30_000);
+    } finally {
+      await bootedWorker?.close();
+      await api.close();
+    }
+    expect(fatalErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { CaseList, CaseReadModel, CaseRegistry, dataSourceOptions, TaskInbox, EpisodeReadModel, EpisodeRegistry, MonthlyReports } from '@tnw/persistence';
+import { CaseList, CaseReadModel, CaseRegistry, TaskInbox, EpisodeReadModel, EpisodeRegistry, MonthlyReports } from '@tnw/persistence';
 import { LoggerModule } from 'nestjs-pino';
-import type { DataSource } from 'typeorm';
 import { loggerOptions } from '../../shared/logger-options';
+import { fromDataSource, ReadModelModule } from '../../shared/read-model.module';
 import { API_OPTIONS, type ApiAppOptions } from './api-options';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
@@ -35,8 +34,6 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { TemporalClientHolder } from './temporal-client.provider';
 
-const fromDataSource = <T>(make: (dataSource: DataSource) => T) => ({ inject: [getDataSourceToken()], useFactory: make });
-
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiAppOptions): DynamicModule {
@@ -44,7 +41,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         LoggerModule.forRoot(loggerOptions('api')),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        ReadModelModule.forRoot(options.databaseUrl),
         TerminusModule,
         MetricsModule,
       ],

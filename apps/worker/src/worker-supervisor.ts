@@ -23,7 +23,7 @@
  * Anything else (a workflow bundle that does not load, a bug, the SDK's UnexpectedError) still
  * ends the supervision as a failure, for the process to exit non-zero and its supervisor to see it.
  */
-import { NETWORK_ERROR_CODES } from '@tnw/contracts';
+import { NETWORK_ERROR_CODES, someErrorInChain } from '@tnw/contracts';
 
 /** A worker that has started polling. */
 export interface RunningWorker {
@@ -226,24 +226,19 @@ const TRANSIENT_GRPC_CODES = new Set([2, 4, 8, 10, 13, 14]);
  * through a client, as an error whose gRPC `code` is transient; the error or any of its causes.
  */
 export function isTemporalUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [error];
-  while (pending.length) {
-    const next = pending.pop();
-    if (!next || typeof next !== 'object' || seen.has(next)) continue;
-    seen.add(next);
-    const candidate = next as { name?: unknown; code?: unknown; cause?: unknown };
-    if (candidate.name === 'TransportError') return true;
-    if (typeof candidate.code === 'number' && TRANSIENT_GRPC_CODES.has(candidate.code)) return true;
-    if (typeof candidate.code === 'string' && NETWORK_ERROR_CODES.has(candidate.code)) return true;
-    pending.push(candidate.cause);
+  return someErrorInChain(
+    error,
+    ({ name, code }) =>
+      name === 'TransportError' ||
+      (typeof code === 'number' && TRANSIENT_GRPC_CODES.has(code)) ||
+      (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)),
     // CombinedWorkerRunError: { cause: { workerError, innerError } }
-    if (candidate.cause && typeof candidate.cause === 'object') {
-      const { workerError, innerError } = candidate.cause as { workerError?: unknown; innerError?: unknown };
-      pending.push(workerError, innerError);
-    }
-  }
-  return false;
+    ({ cause }) => {
+      if (!cause || typeof cause !== 'object') return [];
+      const { workerError, innerError } = cause as { workerError?: unknown; innerError?: unknown };
+      return [workerError, innerError];
+    },
+  );
 }
 
 /** A short description of an error for the logs: its class and the start of its message (Temporal's errors carry addresses and codes, no payloads). */

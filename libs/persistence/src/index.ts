@@ -2,6 +2,7 @@ export * from './audit-log';
 export * from './case-read-model';
 export * from './case-registry';
 export * from './data-source-options';
+export * from './database-availability';
 export * from './episode-read-model';
 export * from './episode-registry';
 export * from './monthly-reports';
