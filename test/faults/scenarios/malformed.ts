@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are inspected loosely */
+import { brusselsDateOf, subtractPeriod } from '@tnw/domain';
 import { newCaseBody, type Staff } from '../support/driver';
 import { activityAttempts, workflowCounts } from '../support/ledger';
 import { nationalNumber, withWrongCheckDigits } from '../support/random';
@@ -46,14 +47,16 @@ export const malformedRequests: Scenario = {
     const failures: string[] = [];
     const before = await workflowCounts(cluster.temporalAddress, 'WorkflowType = "trajectoryWorkflow"');
 
-    // The cases that wrong-state decisions are aimed at: awaiting their first contact.
+    // The cases that wrong-state decisions are aimed at: awaiting their first contact. Referred a
+    // week before the run, so that their first contact (due a month after) is ahead whatever the day.
+    const referralDate = subtractPeriod(brusselsDateOf(new Date().toISOString()), { amount: 7, unit: 'days' });
     const targets: string[] = [];
     for (let i = 0; i < 5; i++)
       targets.push(
         await driver.startCase({
           ...newCaseBody(nationalNumber(random), random),
-          referralDate: '2026-11-02',
-          incapacityStartDate: '2026-05-04',
+          referralDate,
+          incapacityStartDate: subtractPeriod(referralDate, { amount: 6, unit: 'months' }),
         }),
       );
     for (const caseId of targets)
@@ -129,7 +132,7 @@ export const malformedRequests: Scenario = {
       category: 'oversized body',
       method: 'POST',
       path: `/cases/${targets[0]}/first-contact`,
-      rawBody: JSON.stringify({ heldOn: '2026-11-03', reason: 'y'.repeat(300_000) }),
+      rawBody: JSON.stringify({ heldOn: referralDate, reason: 'y'.repeat(300_000) }),
       status: 413,
     });
     add({
@@ -177,7 +180,7 @@ export const malformedRequests: Scenario = {
         category: 'date before the referral (step)',
         method: 'POST',
         path: `/cases/${caseId}/first-contact`,
-        body: { heldOn: '2026-10-01' },
+        body: { heldOn: subtractPeriod(referralDate, { amount: 1, unit: 'months' }) },
         status: 409,
       });
       add({
@@ -191,7 +194,7 @@ export const malformedRequests: Scenario = {
         category: 'unknown field (step)',
         method: 'POST',
         path: `/cases/${caseId}/first-contact`,
-        body: { heldOn: '2026-11-03', by: 'me' },
+        body: { heldOn: referralDate, by: 'me' },
         status: 400,
         field: 'by',
       });
@@ -202,7 +205,7 @@ export const malformedRequests: Scenario = {
         category: 'unknown case',
         method: 'POST',
         path: `/cases/${cryptoUuid(random)}/first-contact`,
-        body: { heldOn: '2026-11-03' },
+        body: { heldOn: referralDate },
         status: 404,
       });
       add({ category: 'unknown case', method: 'GET', path: `/cases/${cryptoUuid(random)}`, status: 404 });
