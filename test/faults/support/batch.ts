@@ -58,7 +58,8 @@ export async function verifyBatch(context: Context, outcome: BatchOutcome, count
   if (outcome.errors.length) {
     failures.push(`${outcome.errors.length} trajectories did not complete: ${outcome.errors.slice(0, 3).join(' | ')}`);
     // What their histories say: a failing workflow task (e.g. a nondeterminism error) keeps a case waiting for ever.
-    const stuck = [...new Set(outcome.errors.flatMap((error) => /case ([0-9a-f-]{36})/.exec(error)?.[1] ?? []))];
+    // The case's ID as the driver's errors name it: "case <id>" or "POST /cases/<id>/...".
+    const stuck = [...new Set(outcome.errors.flatMap((error) => /cases?[ /]([0-9a-f-]{36})/.exec(error)?.[1] ?? []))];
     if (stuck.length) {
       const histories = await activityAttempts(
         cluster.temporalAddress,
