@@ -118,12 +118,16 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
     [employmentService, riziv, episodeLetters].forEach((partner) => partner.reset());
   });
 
-  async function withWorker<T>(taskQueue: string, body: () => Promise<T>): Promise<T> {
-    const activities = {
+  /** A worker on `taskQueue` for `body`: the case's activities with the two partners of this file, unless others are given. */
+  async function withWorker<T>(
+    taskQueue: string,
+    body: () => Promise<T>,
+    activities: object = {
       ...recording.activities,
       registerAtEmploymentService: () => employmentService.call(),
       registerTrainingDossier: () => riziv.call(),
-    };
+    },
+  ): Promise<T> {
     const worker = await Worker.create({
       connection: suite.env.nativeConnection,
       taskQueue,
@@ -369,66 +373,63 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
       await skipTo(suite.env, '2035-01-07T09:00:00+01:00');
       const episodeId = 'e0000000-0000-4000-8000-0000000000b5';
       const taskQueue = `partners-${episodeId}`;
-      const worker = await Worker.create({
-        connection: suite.env.nativeConnection,
+      await withWorker(
         taskQueue,
-        workflowBundle: suite.bundle,
+        async () => {
+          const input: EpisodeInput = {
+            episodeId,
+            personId: `person-${episodeId}`,
+            regime: 'employee',
+            language: 'fr',
+            incapacityStartDate: '2035-01-07',
+            contract: 'underContract',
+          };
+          const handle = await suite.client.workflow.start<typeof episodeWorkflow>(EPISODE_WORKFLOW, {
+            workflowId: episodeWorkflowId(episodeId),
+            taskQueue,
+            args: [input],
+          });
+          episodeLetters.down = true;
+          const sendAt = Date.parse((await handle.query(episodeStateQuery)).questionnaire.sendOn.firesAt);
+          await skipTo(suite.env, new Date(sendAt + BOUND_MS + 60_000).toISOString());
+          const task = (p: Recorded<EpisodeProjection>) => p.value.openTasks.find((t) => t.kind === 'partnerUnreachable-letters');
+          await eventually(() => projections.some(task), 'the task');
+          const opened = projections.find(task)!;
+          const bound = episodeLetters.attempts[0].scheduledAt + BOUND_MS;
+          expect(episodeLetters.attempts[0].scheduledAt - sendAt).toBeLessThan(1_000);
+          expectAtBound(opened.at, bound);
+          expect(task(opened)).toEqual({
+            kind: 'partnerUnreachable-letters',
+            role: 'coordinator',
+            dueAt: (await handle.query(episodeStateQuery)).partnerCalls![0].since,
+          });
+          expect(letters).toEqual([]);
+
+          episodeLetters.down = false;
+          await handle.executeUpdate(retryEpisodePartnerCallUpdate, { args: [{ actor: coordinator, partner: 'letters' }] });
+          await eventually(() => letters.length === 1, 'the letter');
+          expect(letters[0].value).toMatchObject({ kind: 'questionnaire', idempotencyKey: `${episodeId}/letter:questionnaire` });
+          expect(episodeLetters.attempts.filter((a) => a.succeeded).map((a) => a.activityId)).toEqual([
+            episodeLetters.attempts[0].activityId,
+          ]);
+          await eventually(() => !task(projections.at(-1)!), 'the task closed');
+          const state = await handle.query(episodeStateQuery);
+          expect(state.partnerCalls).toBeUndefined();
+          expect(state.notices.map((n) => n.key)).toContain('letter:questionnaire');
+
+          await handle.executeUpdate(returnQuestionnaireUpdate, {
+            args: [{ returnedOn: state.questionnaire.sentOn!, actor: coordinator }],
+          });
+          await handle.executeUpdate(endEpisodeUpdate, {
+            args: [{ lastDay: state.questionnaire.sentOn!, actor: coordinator, reason: 'work resumed' }],
+          });
+          // The relapse window (D5) closes the episode.
+          await skipTo(suite.env, new Date(Date.parse(opened.at) + 120 * 24 * 3600_000).toISOString());
+          expect(await resultOnceClosed(handle)).toMatchObject({ status: 'closed' });
+          await writeHistory(EPISODE_WORKFLOW, 'letters-unreachable-then-retried', await handle.fetchHistory());
+        },
         activities,
-        dataConverter: testDataConverter(),
-      });
-      await worker.runUntil(async () => {
-        const input: EpisodeInput = {
-          episodeId,
-          personId: `person-${episodeId}`,
-          regime: 'employee',
-          language: 'fr',
-          incapacityStartDate: '2035-01-07',
-          contract: 'underContract',
-        };
-        const handle = await suite.client.workflow.start<typeof episodeWorkflow>(EPISODE_WORKFLOW, {
-          workflowId: episodeWorkflowId(episodeId),
-          taskQueue,
-          args: [input],
-        });
-        episodeLetters.down = true;
-        const sendAt = Date.parse((await handle.query(episodeStateQuery)).questionnaire.sendOn.firesAt);
-        await skipTo(suite.env, new Date(sendAt + BOUND_MS + 60_000).toISOString());
-        const task = (p: Recorded<EpisodeProjection>) => p.value.openTasks.find((t) => t.kind === 'partnerUnreachable-letters');
-        await eventually(() => projections.some(task), 'the task');
-        const opened = projections.find(task)!;
-        const bound = episodeLetters.attempts[0].scheduledAt + BOUND_MS;
-        expect(episodeLetters.attempts[0].scheduledAt - sendAt).toBeLessThan(1_000);
-        expectAtBound(opened.at, bound);
-        expect(task(opened)).toEqual({
-          kind: 'partnerUnreachable-letters',
-          role: 'coordinator',
-          dueAt: (await handle.query(episodeStateQuery)).partnerCalls![0].since,
-        });
-        expect(letters).toEqual([]);
-
-        episodeLetters.down = false;
-        await handle.executeUpdate(retryEpisodePartnerCallUpdate, { args: [{ actor: coordinator, partner: 'letters' }] });
-        await eventually(() => letters.length === 1, 'the letter');
-        expect(letters[0].value).toMatchObject({ kind: 'questionnaire', idempotencyKey: `${episodeId}/letter:questionnaire` });
-        expect(episodeLetters.attempts.filter((a) => a.succeeded).map((a) => a.activityId)).toEqual([
-          episodeLetters.attempts[0].activityId,
-        ]);
-        await eventually(() => !task(projections.at(-1)!), 'the task closed');
-        const state = await handle.query(episodeStateQuery);
-        expect(state.partnerCalls).toBeUndefined();
-        expect(state.notices.map((n) => n.key)).toContain('letter:questionnaire');
-
-        await handle.executeUpdate(returnQuestionnaireUpdate, {
-          args: [{ returnedOn: state.questionnaire.sentOn!, actor: coordinator }],
-        });
-        await handle.executeUpdate(endEpisodeUpdate, {
-          args: [{ lastDay: state.questionnaire.sentOn!, actor: coordinator, reason: 'work resumed' }],
-        });
-        // The relapse window (D5) closes the episode.
-        await skipTo(suite.env, new Date(Date.parse(opened.at) + 120 * 24 * 3600_000).toISOString());
-        expect(await resultOnceClosed(handle)).toMatchObject({ status: 'closed' });
-        await writeHistory(EPISODE_WORKFLOW, 'letters-unreachable-then-retried', await handle.fetchHistory());
-      });
+      );
     });
   });
 });
