@@ -77,7 +77,11 @@ describe('incapacity episodes through the API, the dev server, the worker and th
     expect(workflowId).toBe(episodeWorkflowId(episodeId));
     expect(workflowId).not.toContain(NATIONAL_NUMBER);
 
-    const opened = await episodeWhen(episodeId, (body) => body.openTasks?.length === 2 && body.nextDeadline?.kind === 'questionnaireReturn');
+    // The tasks and their notices are written by separate activities: wait for both.
+    const opened = await episodeWhen(
+      episodeId,
+      (body) => body.openTasks?.length === 2 && body.taskNotices?.length === 2 && body.nextDeadline?.kind === 'questionnaireReturn',
+    );
     expect(opened).toMatchObject({
       status: 'active',
       phase: 'primary',
