@@ -341,6 +341,11 @@ describe('partner calls: bounded retry, a task for the coordinator, a decision t
         'the advice wait',
       );
       expect([...riziv.effects.keys()]).toEqual([riziv.attempts[0].key]);
+      // The review's tasks are projected by an activity after its state changed: wait for that write.
+      await eventually(
+        () => recording.scopedTasks.at(-1)!.value.openTasks.some((t) => t.kind === 'trainingAdvice'),
+        'the advice task',
+      );
       expect(recording.scopedTasks.at(-1)!.value.openTasks).toEqual([{ kind: 'trainingAdvice', role: 'advisingPhysician' }]);
       await review.executeUpdate(recordPhysicianAdviceUpdate, { args: [{ advice: 'unfavourable', actor: physician }] });
       await eventually(async () => (await handle.query(trajectoryStateQuery)).training?.status === 'refused', 'the refusal');
