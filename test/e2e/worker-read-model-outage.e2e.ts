@@ -2,7 +2,6 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { CASES_TASK_QUEUE, MONTHLY_REPORT_WORKFLOW, monthlyReportWorkflowId, type MonthlyReport } from '@tnw/contracts';
 import { productionDataConverter, repoRoot, workflowBundlePath, type ProductionDataConverter } from '@tnw/temporal';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.ser
 import type { SupervisedWorkerState } from '../../apps/worker/src/worker-supervisor';
 import { runMigrations } from '../../libs/persistence/src/run-migrations';
 import { freePort } from '../../scripts/devstack/ports';
+import { spawnUntilReady } from '../support/child-process';
 import { eventually } from '../support/recording-activities';
 
 /**
@@ -58,29 +58,11 @@ interface RunningPostgres {
 }
 
 async function startPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', POSTGRES_SCRIPT], {
-    cwd: repoRoot(),
-    env: { ...process.env, PG_DIR: dataDir, PG_PORT: String(port), PG_MODULE: POSTGRES_MODULE },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`PostgreSQL exited before it was ready: ${output}`));
-    });
-  });
+  const { child, exited } = await spawnUntilReady(
+    POSTGRES_SCRIPT,
+    { PG_DIR: dataDir, PG_PORT: String(port), PG_MODULE: POSTGRES_MODULE },
+    'PostgreSQL',
+  );
   return {
     url: `postgres://tnw:tnw@127.0.0.1:${port}/tnw`,
     stop: async () => {

@@ -31,16 +31,18 @@ const stuck = (eventId: number) =>
   );
 
 /**
- * The nondeterminism found by the fault suite (issue 10): the first-contact timer fired, its task
- * timed out with the killed worker, and the retried task carried the timer and the coordinator's
- * `recordFirstContact`; the worker reacted to the timer first and accepted the update after, in
- * one task. Replayed, the SDK runs the update first in that task (sdk-core orders updates before
- * timers within an activation, and rebuilds a replayed update from its UpdateAccepted event),
- * so the replayed task starts with the acceptance where the history starts with the timer's
- * commands. The history is built here by moving, in a real one, the update into the timer's task
- * (update-in-timer-task.ts); the same failure follows for histories of today's code, because the
- * SDK writes the acceptance before any workflow code of the activation runs. Today's code
- * therefore refuses to accept an update in that position (workflows/shared/update-order-guard.ts).
+ * The nondeterminism found by the fault suite (issue 10): the first-contact timer fired while the
+ * worker holding the case was dead, another worker ran the workflow's reaction to it while
+ * answering a query, and the task that followed carried the timer and the coordinator's
+ * `recordFirstContact`: the worker completed it with the timer's commands first and the acceptance
+ * after (test/e2e/update-after-query-fragment.e2e.ts provokes it). Replayed, the SDK runs the
+ * update first in that task (sdk-core orders updates before timers within an activation, and
+ * rebuilds a replayed update from its UpdateAccepted event), so the replayed task starts with the
+ * acceptance where the history starts with the timer's commands. The history is built here by
+ * moving, in a real one, the update into the timer's task (update-in-timer-task.ts); the same
+ * failure follows for histories of today's code, because the SDK writes the acceptance before any
+ * workflow code of the activation runs. Today's code therefore refuses to accept an update in that
+ * position (workflows/shared/update-order-guard.ts).
  */
 describe("an update accepted in the same workflow task as the timer, after the timer's commands", () => {
   const suite = timeSkippingSuite();

@@ -1,5 +1,6 @@
 import { pool, runTrajectory, type TrajectoryRun } from './driver';
-import { activityAttempts, checkLedger, percentile, workflowCounts } from './ledger';
+import { join } from 'node:path';
+import { activityAttempts, checkLedger, percentile, saveHistories, workflowCounts } from './ledger';
 import { nationalNumber } from './random';
 import { seconds, type Context } from './scenario';
 
@@ -68,7 +69,14 @@ export async function verifyBatch(context: Context, outcome: BatchOutcome, count
       const messages = histories.workflowTaskFailureMessages.length
         ? ` ("${histories.workflowTaskFailureMessages.join('" | "')}")`
         : '';
-      figures.push(`the ${stuck.length} unfinished: workflow tasks failed ${histories.workflowTaskFailures}${messages}`);
+      const saved = await saveHistories(
+        cluster.temporalAddress,
+        stuck.map((id) => `trajectory-${id}`),
+        join(cluster.logDir, '..', 'histories'),
+      );
+      figures.push(
+        `the ${stuck.length} unfinished: workflow tasks failed ${histories.workflowTaskFailures}${messages}; histories in ${saved} (kept with --keep)`,
+      );
     }
   }
 

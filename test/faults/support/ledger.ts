@@ -1,5 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Effect {
   partner: string;
@@ -164,6 +167,25 @@ export async function activityAttempts(address: string, workflowIds: string[]): 
   }
   figures.workflowTaskFailureMessages = [...messages];
   return figures;
+}
+
+/**
+ * Writes each workflow's whole history (Temporal's JSON, payloads still encrypted) to `dir`, so a
+ * stuck case can be studied and replayed after the run; returns `dir`.
+ */
+export async function saveHistories(address: string, workflowIds: string[], dir: string): Promise<string> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection });
+    mkdirSync(dir, { recursive: true });
+    for (const workflowId of workflowIds) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      writeFileSync(join(dir, `${workflowId}.json`), historyToJSON(history));
+    }
+  } finally {
+    await connection.close();
+  }
+  return dir;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -1,4 +1,4 @@
-import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
 import { createUpdateOrderGuard } from '../../../workflows/shared/update-order-guard';
 
 export const probeUpdate = defineUpdate<string[], [string]>('probe');
@@ -8,8 +8,8 @@ export const probeUpdate = defineUpdate<string[], [string]>('probe');
  * handler after reacting to its timer, so that an update delivered in the timer's workflow task
  * is validated after the workflow already reacted to other work of that task, the position the
  * guard must refuse (the production workflows reach it when a worker hands them an update in a
- * later activation of the task; the SDK gives no way to provoke that in a test). `guarded = false`
- * is the control: the same update is then accepted in that position.
+ * later activation of the task: deadlineProbe below and test/e2e/update-after-query-fragment.e2e.ts
+ * provoke that). `guarded = false` is the control: the same update is then accepted in that position.
  */
 export async function updateOrderProbe(guarded = true): Promise<string[]> {
   const guard = createUpdateOrderGuard();
@@ -27,4 +27,31 @@ export async function updateOrderProbe(guarded = true): Promise<string[]> {
   );
   await condition(() => accepted.length > 0);
   return accepted;
+}
+
+export const probeHeldQuery = defineQuery<string[]>('probeHeld');
+
+/**
+ * A workflow for test/e2e/update-after-query-fragment.e2e.ts only, shaped like the trajectory's
+ * wait for the first contact: a deadline 2 s away, a reaction to it (a command), then the step.
+ * Its update handler is registered from the start, as the production workflows' are.
+ */
+export async function deadlineProbe(guarded = true): Promise<string[]> {
+  const guard = createUpdateOrderGuard();
+  const held: string[] = [];
+  setHandler(
+    probeUpdate,
+    (value: string): string[] => {
+      held.push(value);
+      return held;
+    },
+    { validator: (_value: string): void => (guarded ? guard.checkUpdate() : undefined) },
+  );
+  setHandler(probeHeldQuery, () => held);
+  if (!(await condition(() => held.length > 0, '2 seconds'))) {
+    // The reaction to the deadline: a command.
+    void sleep('1 day');
+    await condition(() => held.length > 0);
+  }
+  return held;
 }
