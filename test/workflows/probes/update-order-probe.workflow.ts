@@ -55,3 +55,9 @@ export async function deadlineProbe(guarded = true): Promise<string[]> {
   }
   return held;
 }
+
+/** A workflow for test/e2e/step-unavailable.e2e.ts only: a bug fails each of its workflow tasks, as a nondeterminism error does. */
+export async function failingProbe(): Promise<void> {
+  setHandler(probeUpdate, (value: string): string[] => [value]);
+  throw new TypeError('a bug in the workflow');
+}

@@ -45,6 +45,7 @@ import {
 @ApiTags('case steps')
 @ApiResponse({ status: 400, description: 'A field is invalid: each violation names the field and the rule' })
 @ApiResponse({ status: 409, description: 'Refused by the workflow (wrong state, role or date), with the reason; nothing recorded' })
+@ApiResponse({ status: 503, description: 'The workflow engine kept the step from the case (no worker answered in time, or the case is failing), saying whether it may still be recorded' })
 @Controller('cases/:caseId')
 export class CaseStepsController {
   constructor(private readonly steps: CaseStepsService) {}

@@ -13,6 +13,7 @@ import {
 } from '@tnw/contracts';
 import { CaseReadModel } from '@tnw/persistence';
 import { TemporalClientHolder } from '../temporal-client.provider';
+import { workflowUnavailable } from '../workflow-unavailable';
 
 /**
  * Sends human steps to the workflows as updates. The workflow validates each one: a step in the
@@ -63,7 +64,7 @@ export class CaseStepsService {
       return await this.temporal.client.workflow.getHandle(trajectoryWorkflowId(caseId)).query(trajectoryStateQuery);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw await this.notRunning(caseId);
-      throw error;
+      throw workflowUnavailable(error) ?? error;
     }
   }
 
@@ -110,7 +111,7 @@ export async function sendStep<Ret, Args extends [unknown]>(
         if (arrivedMidTask && send < MID_TASK_SENDS) continue;
         throw refused(error.cause?.message ?? error.message);
       }
-      throw error;
+      throw workflowUnavailable(error) ?? error;
     }
   }
 }

@@ -30,6 +30,7 @@ import { EpisodeStepsService } from './episode-steps.service';
 @ApiTags('incapacity episodes')
 @ApiResponse({ status: 400, description: 'A field is invalid: each violation names the field and the rule' })
 @ApiResponse({ status: 409, description: 'Refused by the workflow (wrong state, phase, role or date), with the reason; nothing recorded' })
+@ApiResponse({ status: 503, description: 'The workflow engine kept the step from the case (no worker answered in time, or the case is failing), saying whether it may still be recorded' })
 @Controller('incapacities/:episodeId')
 export class EpisodeStepsController {
   constructor(private readonly steps: EpisodeStepsService) {}
