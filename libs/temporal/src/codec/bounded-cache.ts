@@ -1,6 +1,7 @@
 /**
  * A small in-memory map whose entries expire after `ttlMs` and whose oldest entries go when it
- * holds `maxEntries`. Used for data keys: see SubjectKeyStore for what that means for erasure.
+ * holds `maxEntries`. An expired entry is kept until then, for getStale. Used for data keys: see
+ * SubjectKeyStore for what that means for erasure.
  */
 export class BoundedCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
@@ -13,15 +14,17 @@ export class BoundedCache<K, V> {
 
   get(key: K): V | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.delete(key);
-      return undefined;
-    }
+    if (!entry || entry.expiresAt <= this.now()) return undefined;
     // Most recently used last, so that the first entry is the one to drop.
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.value;
+  }
+
+  /** The entry even if it expired, as long as it expired no more than `graceMs` ago. */
+  getStale(key: K, graceMs: number): V | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.expiresAt + graceMs > this.now() ? entry.value : undefined;
   }
 
   set(key: K, value: V): void {

@@ -203,6 +203,44 @@ describe('SubjectKeyStore: one key per person, wrapped by the master key', () =>
     await expect(newStore().encryptionKey(ctx(trajectoryWorkflowId(bertCase)))).rejects.toThrow('connection terminated');
   });
 
+  it('while the database does not answer, keeps using a key whose copy expired less than 5 minutes ago', async () => {
+    const codec = new EncryptionCodec(store);
+    const annas = await codec.encode([defaultPayloadConverter.toPayload(value)], ctx(trajectoryWorkflowId(annaCase)));
+    await store.encryptionKey(ctx(trajectoryWorkflowId(bertCase)));
+    const unreachable = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    };
+    Object.assign(rows, { keyById: unreachable, keyOfSubject: unreachable, personOfCase: unreachable });
+    clock += 60_000 + 4 * 60_000;
+    expect(defaultPayloadConverter.fromPayload((await codec.decode(annas))[0])).toEqual(value);
+    expect(
+      payloadKeyId((await codec.encode([defaultPayloadConverter.toPayload(value)], ctx(trajectoryWorkflowId(annaCase))))[0]),
+    ).toBe(payloadKeyId(annas[0]));
+    // Not a key it never held, and not past the grace.
+    await expect(
+      codec.encode([defaultPayloadConverter.toPayload(value)], ctx(trajectoryWorkflowId(randomUUID()))),
+    ).rejects.toThrow('ECONNREFUSED');
+    clock += 60_000;
+    await expect(store.encryptionKey(ctx(trajectoryWorkflowId(bertCase)))).rejects.toThrow('ECONNREFUSED');
+    await expect(codec.decode(annas)).rejects.toThrow('ECONNREFUSED');
+  });
+
+  it('serves no expired key when the database answers with an error of its own, or erased the key here', async () => {
+    const codec = new EncryptionCodec(store);
+    const annas = await codec.encode([defaultPayloadConverter.toPayload(value)], ctx(trajectoryWorkflowId(annaCase)));
+    clock += 61_000;
+    rows.keyById = async () => {
+      throw new Error('permission denied for table subject_key');
+    };
+    await expect(codec.decode(annas)).rejects.toThrow('permission denied');
+    const berts = await codec.encode([defaultPayloadConverter.toPayload(value)], ctx(trajectoryWorkflowId(bertCase)));
+    await store.erase(bert);
+    rows.keyById = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    };
+    await expect(codec.decode(berts)).rejects.toThrow('ECONNREFUSED');
+  });
+
   it('refuses a key wrapped by another master key, naming TNW_MASTER_KEY', async () => {
     const { keyId } = await store.encryptionKey(ctx(trajectoryWorkflowId(annaCase)));
     await expect(newStore(randomBytes(32)).decryptionKey(keyId)).rejects.toThrow(/TNW_MASTER_KEY is not the master key/);

@@ -1,5 +1,5 @@
 import type { SerializationContext } from '@temporalio/common';
-import type { RegistrationKeys, StoredSubjectKey } from '@tnw/persistence';
+import { isDatabaseUnavailable, type RegistrationKeys, type StoredSubjectKey } from '@tnw/persistence';
 import { randomUUID } from 'node:crypto';
 import { KEY_BYTES, newDataKey, open, seal } from './aes-gcm';
 import { BoundedCache } from './bounded-cache';
@@ -21,6 +21,11 @@ export interface SubjectKeyStoreOptions {
   masterKey: Buffer;
   /** How long a data key read from the database stays in memory. Default 60 s. */
   keyCacheTtlMs?: number;
+  /**
+   * How long past its expiry a data key held in memory is still used while the database does not
+   * answer (isDatabaseUnavailable). Default 5 minutes.
+   */
+  staleKeyGraceMs?: number;
   /** How many data keys a process keeps in memory at most. Default 1000. */
   maxCachedKeys?: number;
   /** Pause before retrying a failed database call (then twice as long). Default 250 ms. */
@@ -59,6 +64,12 @@ const throwawayKey = (): DataKey => ({ keyId: randomUUID(), key: newDataKey() })
  * codec server rechecks at once: recheck()). An erased or unknown key is never cached, so a
  * process without a copy refuses it at once. Which case belongs to which person never changes,
  * so those lookups are cached longer.
+ *
+ * While the database does not answer, a key whose copy expired less than `staleKeyGraceMs` (5
+ * minutes) ago is still used: a worker that cannot encode a payload is given up by the SDK, and
+ * the worker notices an outage only at its next probe (apps/worker). During an outage longer than
+ * a minute, an erasure recorded just before it can thus take up to that much longer to reach a
+ * process that held the key; an erasure this process made itself is never served stale.
  */
 export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
   private readonly keysById: BoundedCache<string, Buffer>;
@@ -67,6 +78,7 @@ export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
   private readonly loading = new Map<string, Promise<DataKey>>();
   private readonly masterKey: Buffer;
   private readonly retryDelayMs: number;
+  private readonly staleKeyGraceMs: number;
 
   constructor(
     private readonly rows: () => Promise<SubjectKeyRows>,
@@ -75,6 +87,7 @@ export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
     if (options.masterKey.length !== KEY_BYTES) throw new Error(`the master key must be ${KEY_BYTES} bytes, not ${options.masterKey.length}`);
     this.masterKey = options.masterKey;
     this.retryDelayMs = options.retryDelayMs ?? 250;
+    this.staleKeyGraceMs = options.staleKeyGraceMs ?? 5 * 60_000;
     const ttl = options.keyCacheTtlMs ?? 60_000;
     const size = options.maxCachedKeys ?? 1000;
     this.keysById = new BoundedCache(size, ttl, options.now);
@@ -99,7 +112,8 @@ export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
     if (cached) return cached;
     let pending = this.loading.get(subject);
     if (!pending) {
-      pending = this.loadOrCreate(personId).finally(() => this.loading.delete(subject));
+      const stale = () => this.keysBySubject.getStale(subject, this.staleKeyGraceMs);
+      pending = this.orStale(this.loadOrCreate(personId), stale).finally(() => this.loading.delete(subject));
       this.loading.set(subject, pending);
     }
     return pending;
@@ -108,12 +122,7 @@ export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
   async decryptionKey(keyId: string): Promise<Buffer> {
     const cached = this.keysById.get(keyId);
     if (cached) return cached;
-    const row = await this.db((rows) => rows.keyById(keyId));
-    if (!row) throw new PayloadKeyUnavailableError(keyId, 'unknown');
-    if (!row.wrappedKey) throw new PayloadKeyUnavailableError(keyId, 'erased');
-    const key = this.unwrap(row);
-    this.keysById.set(keyId, key);
-    return key;
+    return this.orStale(this.loadDecryptionKey(keyId), () => this.keysById.getStale(keyId, this.staleKeyGraceMs));
   }
 
   /**
@@ -195,6 +204,26 @@ export class SubjectKeyStore implements PayloadKeys, RegistrationKeys {
     }
     this.personsOfWorkflows.set(workflowId, personId);
     return personId;
+  }
+
+  private async loadDecryptionKey(keyId: string): Promise<Buffer> {
+    const row = await this.db((rows) => rows.keyById(keyId));
+    if (!row) throw new PayloadKeyUnavailableError(keyId, 'unknown');
+    if (!row.wrappedKey) throw new PayloadKeyUnavailableError(keyId, 'erased');
+    const key = this.unwrap(row);
+    this.keysById.set(keyId, key);
+    return key;
+  }
+
+  /** What `load` finds; when the database does not answer, the expired copy `stale` still holds (see above). */
+  private async orStale<T>(load: Promise<T>, stale: () => T | undefined): Promise<T> {
+    try {
+      return await load;
+    } catch (error) {
+      const copy = isDatabaseUnavailable(error) ? stale() : undefined;
+      if (copy === undefined) throw error;
+      return copy;
+    }
   }
 
   private async loadOrCreate(personId: string | null): Promise<DataKey> {
