@@ -28,7 +28,7 @@ import { eventually } from '../support/recording-activities';
  * The guard (workflows/shared/update-order-guard.ts) refuses the step there; the API sends it
  * again (sendStep) and it lands in a task of its own.
  */
-const STICKY_TIMEOUT_MS = 5_000;
+const STICKY_TIMEOUT_MS = 8_000;
 
 /** A worker for the probes in a process of its own, so that it can be killed; says `ready`. */
 const WORKER_SCRIPT = `
