@@ -172,7 +172,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 
     const temporalAddress = `127.0.0.1:${7233 + ports.temporalOffset}`;
     const temporal = {} as Record<TemporalService, SupervisedProcess>;
-    TEMPORAL_SERVICES.forEach((service, index) => {
+    const startService = (service: TemporalService, index: number) => {
       temporal[service] = supervise(
         `temporal-${service}`,
         tools.server,
@@ -201,7 +201,12 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
           TEMPORAL_LOG_LEVEL: options.logLevel === 'debug' ? 'debug' : options.logLevel === 'info' ? 'info' : 'warn',
         },
       );
-    });
+    };
+    // History first: on a new database each service writes the cluster's metadata as it starts, and
+    // the ones that lose that race exit (their supervisor would start them again).
+    startService('history', TEMPORAL_SERVICES.indexOf('history'));
+    await waitForPort(7234 + ports.temporalOffset, 120_000, 'Temporal history service');
+    TEMPORAL_SERVICES.forEach((service, index) => service !== 'history' && startService(service, index));
     say(`Temporal services ${TEMPORAL_SERVICES.join(', ')} starting (frontend ${temporalAddress}); logs in ${logDir}`);
     await waitForPort(7233 + ports.temporalOffset, 120_000, 'Temporal frontend');
     await registerNamespace(tools, temporalAddress, say);
