@@ -1,10 +1,9 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { workflowBundleOptions } from '@tnw/temporal';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { sendStep } from '../../apps/api/src/cases/case-steps.service';
+import { bundleProbes } from '../workflows/probes/bundle-probes';
 import { failingProbe, probeUpdate } from '../workflows/probes/update-order-probe.workflow';
 import { eventually } from '../support/recording-activities';
 
@@ -23,11 +22,7 @@ describe('a step for a case the workflow engine cannot run', () => {
   let probes: WorkflowBundle;
 
   beforeAll(async () => {
-    probes = await bundleWorkflowCode({
-      ...workflowBundleOptions(),
-      workflowsPath: join(__dirname, '..', 'workflows', 'probes', 'update-order-probe.workflow.ts'),
-      logger: new DefaultLogger('WARN'),
-    });
+    probes = await bundleProbes();
     connection = await Connection.connect({ address });
     client = new Client({ connection });
     nativeConnection = await NativeConnection.connect({ address });

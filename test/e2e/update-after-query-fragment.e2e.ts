@@ -1,13 +1,13 @@
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { STEP_ARRIVED_MID_TASK } from '@tnw/contracts';
-import { workflowBundleOptions } from '@tnw/temporal';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendStep } from '../../apps/api/src/cases/case-steps.service';
+import { bundleProbes } from '../workflows/probes/bundle-probes';
 import { deadlineProbe, probeHeldQuery, probeUpdate } from '../workflows/probes/update-order-probe.workflow';
 import { spawnUntilReady, type ReadyChild } from '../support/child-process';
 import { eventually } from '../support/recording-activities';
@@ -56,12 +56,7 @@ describe('a step sent while another worker answers a query for a killed worker (
   const children: ReadyChild[] = [];
 
   beforeAll(async () => {
-    const { code } = await bundleWorkflowCode({
-      ...workflowBundleOptions(),
-      workflowsPath: join(__dirname, '..', 'workflows', 'probes', 'update-order-probe.workflow.ts'),
-      logger: new DefaultLogger('WARN'),
-    });
-    writeFileSync(bundlePath, code);
+    writeFileSync(bundlePath, (await bundleProbes()).code);
     connection = await Connection.connect({ address });
     client = new Client({ connection });
     nativeConnection = await NativeConnection.connect({ address });

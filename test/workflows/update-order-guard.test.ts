@@ -1,10 +1,10 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { STEP_ARRIVED_MID_TASK } from '@tnw/contracts';
-import { testDataConverter, workflowBundleOptions } from '@tnw/temporal';
-import { join } from 'node:path';
+import { testDataConverter } from '@tnw/temporal';
 import { sendStep } from '../../apps/api/src/cases/case-steps.service';
+import { bundleProbes } from './probes/bundle-probes';
 import { probeUpdate, type updateOrderProbe } from './probes/update-order-probe.workflow';
 import { eventually } from '../support/recording-activities';
 import { resultOnceClosed, timeSkippingSuite } from '../support/time-skipping';
@@ -19,11 +19,7 @@ describe('update-order guard', () => {
   let probes: WorkflowBundle;
 
   beforeAll(async () => {
-    probes = await bundleWorkflowCode({
-      ...workflowBundleOptions(),
-      workflowsPath: join(__dirname, 'probes', 'update-order-probe.workflow.ts'),
-      logger: new DefaultLogger('WARN'),
-    });
+    probes = await bundleProbes();
   });
 
   // No sticky cache: the test server would keep the timer's task for the stopped worker's sticky queue.

@@ -10,17 +10,19 @@ const GRPC = { DEADLINE_EXCEEDED: 4, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } a
  * stays the caller's to handle.
  */
 export function workflowUnavailable(error: unknown): ServiceUnavailableException | undefined {
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return unavailable(
-      'the case did not answer the step in time; it may still record it: look at the case before sending it again',
-    );
-  }
   const grpc = error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : undefined;
   if (grpc?.code === GRPC.FAILED_PRECONDITION && /workflow task in failed state/i.test(grpc.details)) {
     return unavailable('the case cannot take steps: its workflow is failing and needs an operator; nothing was recorded');
   }
-  if (grpc?.code === GRPC.DEADLINE_EXCEEDED || grpc?.code === GRPC.UNAVAILABLE) {
-    return unavailable('no worker answered for the case in time; nothing was recorded, try again');
+  // Which of the calls timed out is not known here: an update may already be in the case.
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    grpc?.code === GRPC.DEADLINE_EXCEEDED ||
+    grpc?.code === GRPC.UNAVAILABLE
+  ) {
+    return unavailable(
+      'the workflow engine did not answer in time; the step may still be recorded: look at the case before sending it again',
+    );
   }
   return undefined;
 }
